@@ -1,0 +1,179 @@
+package vn.hatang.core.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes snapshots (contract v1) as UTF-8 JSON, validating untrusted input against the
+ * JSON Schema shipped in the jar ({@link #SCHEMA_RESOURCE}). Thread-safe.
+ *
+ * <p>Reading is strict and bounded: at most {@link #MAX_BYTES} bytes, well-formed JSON, a supported
+ * {@code schemaVersion}, then every schema rule; the first failing step throws a {@link
+ * SnapshotException} that names the place (line and column, or JSON path).
+ */
+public final class SnapshotCodec {
+
+  /** Class-path location of the snapshot JSON Schema. */
+  public static final String SCHEMA_RESOURCE = "/vn/hatang/core/snapshot/snapshot-v1.schema.json";
+
+  /** Largest snapshot accepted, in bytes. A real snapshot is 5–50 kB. */
+  public static final int MAX_BYTES = 4 * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = newMapper();
+  private static final Schema SCHEMA = loadSchema();
+
+  private SnapshotCodec() {}
+
+  /** The mapper used for snapshots: ISO dates, nulls omitted, unknown properties rejected. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper newMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(64 * 1024)
+                .maxNumberLength(64)
+                .build());
+    return mapper;
+  }
+
+  private static Schema loadSchema() {
+    try (InputStream in = SnapshotCodec.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(text, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serialises a snapshot to pretty-printed UTF-8 JSON, ending with a newline. */
+  public static byte[] write(Snapshot snapshot) {
+    try {
+      byte[] body = MAPPER.writeValueAsBytes(snapshot);
+      byte[] out = new byte[body.length + 1];
+      System.arraycopy(body, 0, out, 0, body.length);
+      out[body.length] = '\n';
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise snapshot", e);
+    }
+  }
+
+  /**
+   * Parses and validates one snapshot.
+   *
+   * @param bytes the file's content
+   * @param source where it came from, for messages (a file name or {@code <stdin>})
+   * @throws SnapshotException when the input is too large, not JSON, of an unsupported schema
+   *     version, or breaks the schema
+   */
+  public static Snapshot read(byte[] bytes, String source) throws SnapshotException {
+    if (bytes.length > MAX_BYTES) {
+      throw new SnapshotException(
+          source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String where = loc == null ? null : loc.getLineNr() + ":" + loc.getColumnNr();
+      throw new SnapshotException(source, where, "snapshot.error.json", e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SnapshotException(source, null, "snapshot.error.io", e.getMessage());
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new SnapshotException(source, "1:1", "snapshot.error.empty");
+    }
+    if (!tree.isObject()) {
+      throw new SnapshotException(source, "$", "snapshot.error.notObject");
+    }
+    JsonNode version = tree.get("schemaVersion");
+    if (version == null || !version.canConvertToInt()) {
+      throw new SnapshotException(source, "$.schemaVersion", "snapshot.error.noVersion");
+    }
+    if (version.intValue() != Snapshot.SCHEMA_VERSION) {
+      throw new SnapshotException(
+          source,
+          "$.schemaVersion",
+          version.intValue() > Snapshot.SCHEMA_VERSION
+              ? "snapshot.error.futureVersion"
+              : "snapshot.error.oldVersion",
+          version.intValue(),
+          Snapshot.SCHEMA_VERSION);
+    }
+    List<String> problems = validate(tree);
+    if (!problems.isEmpty()) {
+      String first = problems.get(0);
+      int split = first.indexOf(": ");
+      throw new SnapshotException(
+          source,
+          first.substring(0, split),
+          "snapshot.error.schema",
+          first.substring(split + 2),
+          problems.size());
+    }
+    try {
+      return MAPPER.treeToValue(tree, Snapshot.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new SnapshotException(source, "$", "snapshot.error.binding", message);
+    }
+  }
+
+  /**
+   * Validates a parsed document against the schema.
+   *
+   * @return one {@code "$.path: message"} line per violation, in document order; empty when valid
+   */
+  public static List<String> validate(JsonNode tree) {
+    List<Error> errors = SCHEMA.validate(tree);
+    List<String> out = new ArrayList<>(errors.size());
+    for (Error error : errors) {
+      String path = error.getInstanceLocation().toString();
+      String message = error.getMessage();
+      // The validator prefixes messages with the path; keep one copy.
+      if (message.startsWith(path + ": ")) {
+        message = message.substring(path.length() + 2);
+      }
+      out.add(path + ": " + message);
+    }
+    return out;
+  }
+}
