@@ -1,0 +1,75 @@
+# Shared code of the POSIX launchers scripts/hatang and scripts/hatang-agent. Sourced, not run.
+#
+# The caller sets HATANG_ROOT (the repository or install root) before sourcing this file.
+# Nothing here writes to stdout: stdout belongs to the program (the agent writes JSON there).
+
+# Options for every java launch: UTF-8 everywhere (the office PCs and our messages are Vietnamese;
+# JDK 17 ignores stdout.encoding but takes System.out's charset from file.encoding), and JVM
+# log output off stdout. -Xlog:disable removes the default "warnings to stdout" output, the next
+# option sends warnings to stderr instead, and CDS's own messages (an archive that does not match
+# is silently not used) are dropped.
+HATANG_JAVA_COMMON_OPTS='-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr'
+
+hatang_die() {
+  # hatang_die CODE MESSAGE: one line on stderr, then exit. 4 = environment failure (ExitCode).
+  printf 'hatang: error: %s\n' "$2" >&2
+  exit "$1"
+}
+
+hatang_note() {
+  printf 'hatang: %s\n' "$1" >&2
+}
+
+# Sets HATANG_JAVA to the java to run: $JAVA_HOME/bin/java, else java on PATH.
+hatang_find_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    HATANG_JAVA=$JAVA_HOME/bin/java
+  elif command -v java >/dev/null 2>&1; then
+    HATANG_JAVA=java
+  else
+    hatang_die 4 "java not found: install Java 17 or later (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+  fi
+}
+
+# Prints the first source file newer than $1, if any. Only a source checkout (root pom.xml present)
+# has sources; an installed copy has just the jars and never rebuilds.
+hatang_newer_source() {
+  [ -f "$HATANG_ROOT/pom.xml" ] || return 0
+  jar=$1
+  set --
+  for d in core agent cli standards; do
+    if [ -d "$HATANG_ROOT/$d" ]; then set -- "$@" "$HATANG_ROOT/$d"; fi
+  done
+  # target/ is build output and dot-files are editor/VCS droppings: neither is a source.
+  find "$HATANG_ROOT/pom.xml" "$@" \( -name target -o -name '.*' \) -prune -o \
+    -type f -newer "$jar" -print 2>/dev/null | head -n 1
+}
+
+hatang_build() {
+  # hatang_build REASON: mvn package from the root; its output goes to stderr, never stdout.
+  command -v mvn >/dev/null 2>&1 \
+    || hatang_die 4 "$HATANG_JAR $1 and Maven (mvn) is not installed: install Maven 3.8+ and a JDK 17 (Debian: apt-get install maven openjdk-17-jdk-headless)"
+  hatang_note "$HATANG_JAR $1; building: mvn -B -ntp -q -DskipTests package"
+  # A rebuilt agent jar makes its CDS archive stale: drop it first, whichever jar this is.
+  rm -f "$HATANG_ROOT/agent/target/hatang-agent.jsa"
+  (cd "$HATANG_ROOT" && mvn -B -ntp -q -DskipTests package) 1>&2 \
+    || hatang_die 4 "build failed (Maven output above); fix it, or run: cd '$HATANG_ROOT' && mvn -B -ntp -DskipTests package"
+  [ -f "$HATANG_JAR" ] || hatang_die 4 "build finished but $HATANG_JAR is still missing"
+}
+
+# Makes sure $HATANG_JAR exists and is not older than the sources, building when needed.
+hatang_ensure_jar() {
+  hatang_find_java
+  if [ ! -f "$HATANG_JAR" ]; then
+    hatang_build "is missing"
+    return 0
+  fi
+  newer=$(hatang_newer_source "$HATANG_JAR")
+  if [ -n "$newer" ]; then
+    if command -v mvn >/dev/null 2>&1; then
+      hatang_build "is older than ${newer#"$HATANG_ROOT"/}"
+    else
+      hatang_note "warning: $HATANG_JAR is older than ${newer#"$HATANG_ROOT"/} but mvn is not installed; running it as it is"
+    fi
+  fi
+}
