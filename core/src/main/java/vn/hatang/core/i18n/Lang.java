@@ -43,7 +43,10 @@ public final class Lang {
     if (lang.startsWith("vi")) {
       return VI;
     }
-    if (lang.startsWith("en") || lang.equals("c") || lang.startsWith("c.") || lang.equals("posix")) {
+    if (lang.startsWith("en")
+        || lang.equals("c")
+        || lang.startsWith("c.")
+        || lang.equals("posix")) {
       return Locale.ENGLISH;
     }
     return null;

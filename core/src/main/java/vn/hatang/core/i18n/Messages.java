@@ -41,7 +41,9 @@ public final class Messages {
   private static ResourceBundle load(String name, Locale locale) {
     // Never fall back to the JVM's default locale: the root bundle is English.
     return ResourceBundle.getBundle(
-        name, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        name,
+        locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   public Locale locale() {

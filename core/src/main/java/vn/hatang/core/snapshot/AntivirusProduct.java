@@ -8,5 +8,4 @@ package vn.hatang.core.snapshot;
  * @param upToDate whether signatures are up to date
  * @param productState the raw Security Center product state, for diagnosis
  */
-public record AntivirusProduct(
-    String name, Boolean enabled, Boolean upToDate, Long productState) {}
+public record AntivirusProduct(String name, Boolean enabled, Boolean upToDate, Long productState) {}

@@ -47,12 +47,7 @@ public record Peripherals(
    * @param status status as the OS reports it
    */
   public record Printer(
-      String name,
-      String driver,
-      String port,
-      Boolean isDefault,
-      Boolean network,
-      String status) {}
+      String name, String driver, String port, Boolean isDefault, Boolean network, String status) {}
 
   /**
    * A USB device.

@@ -105,8 +105,7 @@ public final class SnapshotCodec {
    */
   public static Snapshot read(byte[] bytes, String source) throws SnapshotException {
     if (bytes.length > MAX_BYTES) {
-      throw new SnapshotException(
-          source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
+      throw new SnapshotException(source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
     }
     JsonNode tree;
     try {
@@ -152,9 +151,33 @@ public final class SnapshotCodec {
     try {
       return MAPPER.treeToValue(tree, Snapshot.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      String message =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new SnapshotException(source, "$", "snapshot.error.binding", message);
     }
+  }
+
+  /**
+   * Turns a JSON Pointer ({@code /memory/modules/0/type}) into a JSON path ({@code
+   * $.memory.modules[0].type}).
+   */
+  static String jsonPath(String pointer) {
+    if (pointer.startsWith("$")) {
+      return pointer;
+    }
+    StringBuilder out = new StringBuilder("$");
+    for (String part : pointer.split("/")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      String name = part.replace("~1", "/").replace("~0", "~");
+      if (name.matches("\\d+")) {
+        out.append('[').append(name).append(']');
+      } else {
+        out.append('.').append(name);
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -166,7 +189,7 @@ public final class SnapshotCodec {
     List<Error> errors = SCHEMA.validate(tree);
     List<String> out = new ArrayList<>(errors.size());
     for (Error error : errors) {
-      String path = error.getInstanceLocation().toString();
+      String path = jsonPath(error.getInstanceLocation().toString());
       String message = error.getMessage();
       // The validator prefixes messages with the path; keep one copy.
       if (message.startsWith(path + ": ")) {

@@ -1,0 +1,179 @@
+package vn.hatang.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import vn.hatang.cli.command.CheckCommand;
+import vn.hatang.cli.command.StandardsCommand;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.i18n.Lang;
+import vn.hatang.core.i18n.Messages;
+
+/** {@code hatang}: the checker. With no subcommand it prints usage. */
+@Command(
+    name = "hatang",
+    mixinStandardHelpOptions = true,
+    versionProvider = HatangMain.Version.class,
+    resourceBundle = HatangMain.BUNDLE,
+    subcommands = {CheckCommand.class, StandardsCommand.class, CommandLine.HelpCommand.class})
+public final class HatangMain implements Runnable {
+  /** The checker's message bundle (picocli help and messages). */
+  public static final String BUNDLE = "vn.hatang.cli.messages";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(
+      names = "--verbose",
+      descriptionKey = "verbose",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean verbose;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Entry point of the jar. */
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, System.in, out, err, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command line, in-process; tests call this directly.
+   *
+   * @return the process exit code
+   */
+  public static int run(
+      String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    Locale locale;
+    try {
+      locale = Lang.resolve(langFlag(args), env);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --lang " + e.getMessage() + ": expected vi or en");
+      return ExitCode.USAGE.code();
+    }
+    Locale.setDefault(locale);
+    Messages messages = Messages.of(locale, BUNDLE);
+    Context context = new Context(messages, in, env);
+    CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
+    configure(cl, messages, out, err);
+    return cl.execute(args);
+  }
+
+  /** Shared set-up of a command line: writers, bundle, exit codes, one-line errors. */
+  public static void configure(
+      CommandLine cl, Messages messages, PrintWriter out, PrintWriter err) {
+    cl.setOut(out).setErr(err);
+    cl.setResourceBundle(java.util.ResourceBundle.getBundle(BUNDLE, messages.locale()));
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(Integer.toString(c.code()), messages.get(c.messageKey()));
+    }
+    applyExitCodes(cl, messages.get("help.exitCodes"), codes);
+    cl.setExitCodeExceptionMapper(
+        t -> t instanceof UserException u ? u.exitCode().code() : ExitCode.INTERNAL.code());
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage());
+          c.getErr().println(messages.get("help.seeUsage", c.getCommandSpec().qualifiedName()));
+          return ExitCode.USAGE.code();
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          boolean verbose = parsed.matchedOption("--verbose") != null || hasVerbose(parsed);
+          if (ex instanceof UserException u) {
+            c.getErr().println("error: " + messages.get(u.key(), u.args().toArray()));
+            if (verbose) {
+              ex.printStackTrace(c.getErr());
+            }
+            return u.exitCode().code();
+          }
+          c.getErr().println("error: " + messages.get("error.internal", String.valueOf(ex)));
+          if (verbose) {
+            ex.printStackTrace(c.getErr());
+          }
+          return ExitCode.INTERNAL.code();
+        });
+  }
+
+  private static boolean hasVerbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.matchedOption("--verbose") != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void applyExitCodes(CommandLine cl, String heading, Map<String, String> codes) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading(heading + "%n").exitCodeList(codes);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      applyExitCodes(sub, heading, codes);
+    }
+  }
+
+  /** Finds {@code --lang X} or {@code --lang=X} before picocli runs, so help is translated too. */
+  static String langFlag(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--lang=")) {
+        return args[i].substring("--lang=".length());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What every command needs from outside: messages in the chosen language, standard input and the
+   * environment (injected so tests run in-process).
+   *
+   * @param messages messages
+   * @param in standard input
+   * @param env environment variables
+   */
+  public record Context(Messages messages, InputStream in, Map<String, String> env) {}
+
+  /** Gives commands that take a {@link Context} their context. */
+  static final class ContextFactory implements CommandLine.IFactory {
+    private final Context context;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    ContextFactory(Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Context.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return fallback.create(cls);
+      }
+    }
+  }
+
+  /** Version from the jar manifest. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = HatangMain.class.getPackage().getImplementationVersion();
+      return new String[] {"hatang " + (v == null ? "dev" : v)};
+    }
+  }
+}

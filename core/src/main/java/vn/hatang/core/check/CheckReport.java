@@ -1,0 +1,64 @@
+package vn.hatang.core.check;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.standard.Standard;
+
+/**
+ * The result of one run: every machine judged (sorted by unit code, hostname, source, so outputs
+ * are deterministic) and every input that could not be read. Immutable.
+ *
+ * @param standard the standard used (id, version, SHA-256 travel with it)
+ * @param evaluationDate the day judged on
+ * @param machines results, sorted
+ * @param errors inputs that could not be judged, in input order
+ */
+public record CheckReport(
+    Standard standard,
+    LocalDate evaluationDate,
+    List<MachineResult> machines,
+    List<InputError> errors) {
+
+  private static final Comparator<MachineResult> ORDER =
+      Comparator.comparing(
+              (MachineResult m) ->
+                  m.snapshot().unit() == null ? "" : nullToEmpty(m.snapshot().unit().code()))
+          .thenComparing(m -> nullToEmpty(m.snapshot().machine().hostname()))
+          .thenComparing(MachineResult::source);
+
+  public CheckReport {
+    Objects.requireNonNull(standard);
+    Objects.requireNonNull(evaluationDate);
+    machines = machines.stream().sorted(ORDER).toList();
+    errors = List.copyOf(errors);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** How many machines have this verdict. */
+  public long count(State verdict) {
+    return machines.stream().filter(m -> m.verdict() == verdict).count();
+  }
+
+  /**
+   * The run's exit code: 3 when any input was invalid, else 1 when any machine fails (or, with
+   * {@code strict}, is UNKNOWN), else 0.
+   */
+  public ExitCode exitCode(boolean strict) {
+    ExitCode code = ExitCode.OK;
+    for (MachineResult m : machines) {
+      if (m.verdict() == State.FAIL || (strict && m.verdict() == State.UNKNOWN)) {
+        code = code.max(ExitCode.DEFICIENCIES);
+      }
+    }
+    if (!errors.isEmpty()) {
+      code = code.max(ExitCode.INVALID_INPUT);
+    }
+    return code;
+  }
+}

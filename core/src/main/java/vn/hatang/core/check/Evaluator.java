@@ -1,0 +1,236 @@
+package vn.hatang.core.check;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.standard.Check;
+import vn.hatang.core.standard.Metric;
+import vn.hatang.core.standard.MetricValue;
+import vn.hatang.core.standard.Operator;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.standard.StandardLoader;
+import vn.hatang.core.standard.Unit;
+
+/**
+ * Judges a snapshot against a standard on an evaluation date: {@code (snapshot, standard, date) →
+ * findings}. A pure function: no I/O, no clock (the date is an argument). Stateless and
+ * thread-safe.
+ *
+ * <p>Rules: a check whose applicability cannot be decided (unit level, role or OS family unknown)
+ * is UNKNOWN, never silently skipped; a value that cannot be read is UNKNOWN with the reason;
+ * string comparisons ignore case; {@code date after} is strict (on the end-of-support day itself an
+ * OS counts as unsupported).
+ */
+public final class Evaluator {
+
+  private Evaluator() {}
+
+  /**
+   * Evaluates one snapshot.
+   *
+   * @param source where the snapshot came from, for people
+   * @param snapshot the snapshot
+   * @param standard the standard
+   * @param evaluationDate the day to judge on (OS support, date checks)
+   */
+  public static MachineResult evaluate(
+      String source, Snapshot snapshot, Standard standard, LocalDate evaluationDate) {
+    Objects.requireNonNull(snapshot);
+    Objects.requireNonNull(standard);
+    Objects.requireNonNull(evaluationDate);
+    List<Finding> findings = new ArrayList<>();
+    State verdict = State.NOT_APPLICABLE;
+    for (Check check : standard.checks()) {
+      Finding f = evaluate(snapshot, standard, check, evaluationDate);
+      findings.add(f);
+      verdict = verdict.worst(f.state());
+    }
+    return new MachineResult(source, snapshot, verdict, findings);
+  }
+
+  static Finding evaluate(Snapshot s, Standard standard, Check check, LocalDate date) {
+    Long unitCost = unitCost(standard, check);
+    Object required = required(check, date);
+    Message applicability = applicability(s, check.appliesTo());
+    if (applicability != null) {
+      State st =
+          applicability.key().startsWith("reason.na.") ? State.NOT_APPLICABLE : State.UNKNOWN;
+      return new Finding(check, st, null, required, null, null, applicability, null, unitCost);
+    }
+    Metric metric = check.metric();
+    MetricValue v = metric.read(s, standard.reference());
+    if (!v.known()) {
+      return new Finding(
+          check,
+          State.UNKNOWN,
+          null,
+          required,
+          null,
+          null,
+          new Message(v.key(), v.args()),
+          null,
+          unitCost);
+    }
+    Message note = v.key() == null ? null : new Message(v.key(), v.args());
+    Object measured = v.value();
+    Unit unit = check.unit() == null ? null : Unit.parse(check.unit()).orElseThrow();
+    if (measured instanceof Double d && unit != null) {
+      measured = unit.fromBase(d);
+    }
+    boolean pass;
+    Double shortfall = null;
+    String shortfallUnit = null;
+    Operator op = check.op();
+    switch (op) {
+      case GE, GT, LE, LT -> {
+        double m = (Double) measured;
+        double r = ((Number) required).doubleValue();
+        pass =
+            switch (op) {
+              case GE -> m >= r;
+              case GT -> m > r;
+              case LE -> m <= r;
+              default -> m < r;
+            };
+        if (!pass) {
+          shortfall = Math.abs(r - m);
+          shortfallUnit = check.unit();
+        }
+      }
+      case EQ, NE -> {
+        boolean eq = sameValue(measured, required);
+        pass = op == Operator.EQ ? eq : !eq;
+      }
+      case IN, NOT_IN -> {
+        String m = text(measured);
+        boolean in =
+            ((List<?>) required).stream().anyMatch(x -> String.valueOf(x).equalsIgnoreCase(m));
+        pass = op == Operator.IN ? in : !in;
+      }
+      case MATCHES -> pass = Pattern.compile((String) required).matcher(text(measured)).find();
+      case VERSION_GE -> pass = compareVersions(versionText(measured), text(required)) >= 0;
+      case DATE_AFTER, DATE_BEFORE -> {
+        LocalDate m = (LocalDate) measured;
+        LocalDate r = (LocalDate) required;
+        pass = op == Operator.DATE_AFTER ? m.isAfter(r) : m.isBefore(r);
+        if (!pass) {
+          shortfall = (double) Math.abs(ChronoUnit.DAYS.between(m, r)) + 1;
+          shortfallUnit = "days";
+        }
+      }
+      default -> throw new IllegalStateException(op.name());
+    }
+    return new Finding(
+        check,
+        pass ? State.PASS : State.FAIL,
+        measured,
+        required,
+        shortfall,
+        shortfallUnit,
+        null,
+        note,
+        unitCost);
+  }
+
+  private static Object required(Check check, LocalDate date) {
+    return StandardLoader.EVALUATION_DATE.equals(check.value()) ? date : check.value();
+  }
+
+  private static Long unitCost(Standard standard, Check check) {
+    if (check.remediation() == null
+        || check.remediation().costKey() == null
+        || standard.reference().prices() == null) {
+      return null;
+    }
+    var item = standard.reference().prices().items().get(check.remediation().costKey());
+    return item == null ? null : item.unitCost();
+  }
+
+  /** Null when the check applies; else a reason ({@code reason.na.*} = not applicable). */
+  private static Message applicability(Snapshot s, Check.AppliesTo a) {
+    if (!a.unitLevels().isEmpty()) {
+      String level = s.unit() == null ? null : s.unit().level();
+      if (level == null) {
+        return Message.of("reason.unitLevelUnknown");
+      }
+      if (a.unitLevels().stream().noneMatch(level::equalsIgnoreCase)) {
+        return Message.of("reason.na.unitLevel", level);
+      }
+    }
+    if (!a.roles().isEmpty()) {
+      String role = s.machine().role();
+      if (role == null) {
+        return Message.of("reason.roleUnknown");
+      }
+      if (a.roles().stream().noneMatch(role::equalsIgnoreCase)) {
+        return Message.of("reason.na.role", role);
+      }
+    }
+    if (!a.tags().isEmpty()
+        && s.machine().tags().stream()
+            .noneMatch(t -> a.tags().stream().anyMatch(t::equalsIgnoreCase))) {
+      return Message.of("reason.na.tags", String.join(", ", a.tags()));
+    }
+    if (!a.osFamilies().isEmpty()) {
+      String family = s.os() == null ? null : s.os().family();
+      if (family == null) {
+        return Message.of("reason.osUnknown");
+      }
+      if (a.osFamilies().stream().noneMatch(family::equalsIgnoreCase)) {
+        return Message.of("reason.na.osFamily", family);
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameValue(Object measured, Object required) {
+    if (measured instanceof Double m && required instanceof Number r) {
+      return Math.abs(m - r.doubleValue()) < 1e-9;
+    }
+    if (measured instanceof Boolean m) {
+      return m.equals(required);
+    }
+    return text(measured).equalsIgnoreCase(text(required));
+  }
+
+  /** A version reading; "none" (for example no TPM) counts as version 0. */
+  private static String versionText(Object o) {
+    String t = text(o);
+    return "none".equalsIgnoreCase(t.trim()) ? "0" : t;
+  }
+
+  private static String text(Object o) {
+    if (o instanceof Double d && d == Math.rint(d)) {
+      return Long.toString(d.longValue());
+    }
+    return String.valueOf(o);
+  }
+
+  /**
+   * Compares dotted versions numerically ({@code 2.0} = {@code 2}, {@code 10.0.19045} &gt; {@code
+   * 10.0.9600}); non-numeric parts compare as text.
+   */
+  public static int compareVersions(String a, String b) {
+    String[] x = a.trim().split("[.\\-_ ]");
+    String[] y = b.trim().split("[.\\-_ ]");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "0";
+      String q = i < y.length ? y[i] : "0";
+      int c;
+      if (p.matches("\\d{1,18}") && q.matches("\\d{1,18}")) {
+        c = Long.compare(Long.parseLong(p), Long.parseLong(q));
+      } else {
+        c = p.toLowerCase(Locale.ROOT).compareTo(q.toLowerCase(Locale.ROOT));
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}

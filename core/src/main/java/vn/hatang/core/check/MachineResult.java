@@ -1,0 +1,34 @@
+package vn.hatang.core.check;
+
+import java.util.List;
+import java.util.Map;
+import vn.hatang.core.snapshot.Snapshot;
+
+/**
+ * One machine's result against one standard.
+ *
+ * @param source where the snapshot came from (file name, {@code <stdin>}, {@code this PC})
+ * @param snapshot the snapshot judged
+ * @param verdict the worst state of the findings
+ * @param findings one finding per check, in the standard's order
+ */
+public record MachineResult(
+    String source, Snapshot snapshot, State verdict, List<Finding> findings) {
+  public MachineResult {
+    findings = List.copyOf(findings);
+  }
+
+  /** How many findings are in a state. */
+  public long count(State state) {
+    return findings.stream().filter(f -> f.state() == state).count();
+  }
+
+  /** Counts by state, every state present. */
+  public Map<State, Long> counts() {
+    return Map.of(
+        State.PASS, count(State.PASS),
+        State.FAIL, count(State.FAIL),
+        State.UNKNOWN, count(State.UNKNOWN),
+        State.NOT_APPLICABLE, count(State.NOT_APPLICABLE));
+  }
+}

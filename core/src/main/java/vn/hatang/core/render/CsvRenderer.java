@@ -1,0 +1,100 @@
+package vn.hatang.core.render;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import vn.hatang.core.check.CheckReport;
+import vn.hatang.core.check.Finding;
+import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.snapshot.Snapshot;
+
+/**
+ * One row per finding, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Vietnamese),
+ * CRLF line ends, stable English column names, cells that could run as formulas neutralised.
+ */
+public final class CsvRenderer implements ReportRenderer {
+  /** The columns, in order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "unit_code",
+          "unit_name",
+          "hostname",
+          "machine_id",
+          "snapshot_id",
+          "taken_at",
+          "source",
+          "verdict",
+          "check_id",
+          "check_title",
+          "state",
+          "severity",
+          "measured",
+          "required",
+          "unit",
+          "shortfall",
+          "reason",
+          "remediation",
+          "cost_key",
+          "unit_cost");
+
+  @Override
+  public String render(CheckReport report, Formats f) {
+    Locale locale = f.messages().locale();
+    StringBuilder out = new StringBuilder("\uFEFF");
+    out.append(String.join(",", COLUMNS)).append("\r\n");
+    for (MachineResult r : report.machines()) {
+      Snapshot s = r.snapshot();
+      for (Finding x : r.findings()) {
+        StringJoiner row = new StringJoiner(",");
+        cell(row, s.unit() == null ? null : s.unit().code());
+        cell(row, s.unit() == null ? null : s.unit().name());
+        cell(row, s.machine().hostname());
+        cell(row, s.machine().machineId());
+        cell(row, s.snapshotId().toString());
+        cell(row, s.takenAt().toString());
+        cell(row, r.source());
+        cell(row, r.verdict().name());
+        cell(row, x.check().id());
+        cell(row, x.check().title() == null ? null : x.check().title().in(locale));
+        cell(row, x.state().name());
+        cell(row, x.check().severity().name());
+        cell(row, raw(x.measured()));
+        cell(row, x.check().op().symbol() + " " + raw(x.required()));
+        cell(row, x.check().unit());
+        cell(row, x.shortfall() == null ? null : raw(x.shortfall()));
+        cell(row, x.reason() == null ? null : f.message(x.reason()));
+        cell(
+            row,
+            x.check().remediation() == null || x.check().remediation().action() == null
+                ? null
+                : x.check().remediation().action().in(locale));
+        cell(row, x.check().remediation() == null ? null : x.check().remediation().costKey());
+        cell(row, x.unitCost() == null ? null : x.unitCost().toString());
+        out.append(row).append("\r\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void cell(StringJoiner row, String value) {
+    row.add(Safe.csvCell(value));
+  }
+
+  /** Raw values with a dot decimal separator, whatever the language. */
+  private static String raw(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d) {
+      return d == Math.rint(d)
+          ? Long.toString(d.longValue())
+          : String.format(Locale.ROOT, "%.2f", d);
+    }
+    if (v instanceof List<?> l) {
+      StringJoiner j = new StringJoiner("|");
+      l.forEach(x -> j.add(String.valueOf(x)));
+      return j.toString();
+    }
+    return String.valueOf(v);
+  }
+}

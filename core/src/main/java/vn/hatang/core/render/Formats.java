@@ -1,0 +1,128 @@
+package vn.hatang.core.render;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import vn.hatang.core.check.Finding;
+import vn.hatang.core.check.Message;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.standard.Check;
+import vn.hatang.core.standard.Operator;
+
+/**
+ * Words and numbers of a finding for people, in the reader's language (Vietnamese writes 3,8 and
+ * 650.000). Machine-readable outputs use the raw values instead. Thread-safe.
+ */
+public final class Formats {
+  private final Messages messages;
+  private final Locale locale;
+
+  public Formats(Messages messages) {
+    this.messages = messages;
+    this.locale = messages.locale();
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  /** A number with at most one decimal (two under 10), trailing zeros dropped. */
+  public String number(double value) {
+    DecimalFormat f =
+        new DecimalFormat(
+            Math.abs(value) < 10 ? "#,##0.##" : "#,##0.#",
+            DecimalFormatSymbols.getInstance(locale));
+    return f.format(value);
+  }
+
+  /** A value with its unit, or a word for booleans, or the text itself; "—" for null. */
+  public String value(Object value, String unit) {
+    if (value == null) {
+      return "—";
+    }
+    if (value instanceof Double d) {
+      return unit == null ? number(d) : number(d) + " " + unit;
+    }
+    if (value instanceof Boolean b) {
+      return messages.get(b ? "value.yes" : "value.no");
+    }
+    if (value instanceof LocalDate d) {
+      return d.toString();
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return Safe.text(String.valueOf(value));
+  }
+
+  /** The measured value of a finding. */
+  public String measured(Finding f) {
+    return value(f.measured(), f.check().unit());
+  }
+
+  /** The requirement: operator and value ({@code >= 8 GiB}). */
+  public String required(Check check, Object required) {
+    Object shown = required instanceof Number n ? n.doubleValue() : required;
+    return check.op().symbol() + " " + value(shown, check.unit());
+  }
+
+  /** The shortfall of a failing finding ("4 GiB short"), or "" when none. */
+  public String shortfall(Finding f) {
+    if (f.shortfall() == null) {
+      return "";
+    }
+    String amount =
+        "days".equals(f.shortfallUnit())
+            ? number(f.shortfall())
+            : value(f.shortfall(), f.shortfallUnit());
+    Operator op = f.check().op();
+    String key =
+        switch (op) {
+          case LE, LT -> "shortfall.over";
+          case DATE_AFTER, DATE_BEFORE -> "shortfall.days";
+          default -> "shortfall.short";
+        };
+    return messages.get(key, amount);
+  }
+
+  /** The finding's reason, or its shortfall. */
+  public String reasonOrShortfall(Finding f) {
+    return f.reason() != null ? message(f.reason()) : shortfall(f);
+  }
+
+  /** A message in this language. */
+  public String message(Message m) {
+    return Safe.text(messages.get(m.key(), m.args().toArray()));
+  }
+
+  /** The remediation with its unit cost, or "". */
+  public String remediation(Finding f, String currency) {
+    Check.Remediation r = f.check().remediation();
+    if (r == null || r.action() == null) {
+      return "";
+    }
+    String action = r.action().in(locale);
+    if (f.unitCost() == null || f.unitCost() == 0) {
+      return action;
+    }
+    return messages.get("remediation.withCost", action, money(f.unitCost(), currency));
+  }
+
+  /** An amount of money ({@code 650.000 ₫} in Vietnamese, {@code 650,000 VND} in English). */
+  public String money(long amount, String currency) {
+    DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+    String c = currency == null ? "" : currency;
+    if ("VND".equals(c) && "vi".equals(locale.getLanguage())) {
+      return f.format(amount) + " ₫";
+    }
+    return f.format(amount) + (c.isEmpty() ? "" : " " + c);
+  }
+
+  /** The state's word. */
+  public String state(vn.hatang.core.check.State s) {
+    return messages.get("state." + s.name());
+  }
+}

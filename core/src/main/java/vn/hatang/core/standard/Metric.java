@@ -1,0 +1,398 @@
+package vn.hatang.core.standard;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import vn.hatang.core.snapshot.AntivirusProduct;
+import vn.hatang.core.snapshot.Diagnostics;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.snapshot.Storage;
+
+/**
+ * The metrics a check can name: documented paths into a snapshot (see {@code docs/standards.md}),
+ * some derived with reference data. Each reads a value or says why it cannot.
+ */
+public enum Metric {
+  MEMORY_SIZE_BYTES(
+      "memory.sizeBytes",
+      Kind.NUMBER,
+      Unit.Dimension.BYTES,
+      Needs.NOTHING,
+      "memory",
+      (s, r) -> {
+        if (s.memory() == null) {
+          return MetricValue.unknown("reason.sectionMissing", "memory");
+        }
+        Long installed = s.memory().installedBytes();
+        if (installed != null) {
+          return MetricValue.of(installed.doubleValue());
+        }
+        return s.memory().totalBytes() == null
+            ? MetricValue.unknown("reason.valueMissing", "memory.totalBytes")
+            : MetricValue.of(s.memory().totalBytes().doubleValue(), "note.memoryOsVisible");
+      }),
+  MEMORY_TOTAL_BYTES(
+      "memory.totalBytes",
+      Kind.NUMBER,
+      Unit.Dimension.BYTES,
+      Needs.NOTHING,
+      "memory",
+      (s, r) ->
+          s.memory() == null
+              ? MetricValue.unknown("reason.sectionMissing", "memory")
+              : number(s.memory().totalBytes(), "memory.totalBytes")),
+  CPU_PHYSICAL_CORES(
+      "cpu.physicalCores",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "cpu",
+      (s, r) ->
+          s.cpu() == null
+              ? MetricValue.unknown("reason.sectionMissing", "cpu")
+              : number(s.cpu().physicalCores(), "cpu.physicalCores")),
+  CPU_LOGICAL_CORES(
+      "cpu.logicalCores",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "cpu",
+      (s, r) ->
+          s.cpu() == null
+              ? MetricValue.unknown("reason.sectionMissing", "cpu")
+              : number(s.cpu().logicalCores(), "cpu.logicalCores")),
+  CPU_MAX_FREQUENCY_HZ(
+      "cpu.maxFrequencyHz",
+      Kind.NUMBER,
+      Unit.Dimension.HERTZ,
+      Needs.NOTHING,
+      "cpu",
+      (s, r) ->
+          s.cpu() == null
+              ? MetricValue.unknown("reason.sectionMissing", "cpu")
+              : number(s.cpu().maxFrequencyHz(), "cpu.maxFrequencyHz")),
+  CPU_VENDOR(
+      "cpu.vendor",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "cpu",
+      (s, r) ->
+          s.cpu() == null
+              ? MetricValue.unknown("reason.sectionMissing", "cpu")
+              : text(s.cpu().vendor(), "cpu.vendor")),
+  CPU_SUPPORTED_GENERATION(
+      "cpu.supportedGeneration",
+      Kind.BOOLEAN,
+      Unit.Dimension.NONE,
+      Needs.CPU_GENERATIONS,
+      "cpu",
+      (s, r) -> {
+        if (s.cpu() == null) {
+          return MetricValue.unknown("reason.sectionMissing", "cpu");
+        }
+        var placement = r.cpuGenerations().place(s.cpu());
+        if (placement == null) {
+          String name = s.cpu().name() == null ? String.valueOf(s.cpu().vendor()) : s.cpu().name();
+          return MetricValue.unknown("reason.cpuNoRule", name);
+        }
+        return MetricValue.of(placement.supported(), "note.cpuGeneration", placement.generation());
+      }),
+  OS_FAMILY(
+      "os.family",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "os",
+      (s, r) ->
+          s.os() == null
+              ? MetricValue.unknown("reason.sectionMissing", "os")
+              : text(s.os().family(), "os.family")),
+  OS_NAME(
+      "os.name",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "os",
+      (s, r) ->
+          s.os() == null
+              ? MetricValue.unknown("reason.sectionMissing", "os")
+              : text(s.os().name(), "os.name")),
+  OS_BUILD(
+      "os.build",
+      Kind.VERSION,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "os",
+      (s, r) ->
+          s.os() == null
+              ? MetricValue.unknown("reason.sectionMissing", "os")
+              : text(s.os().build(), "os.build")),
+  OS_BITNESS(
+      "os.bitness",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "os",
+      (s, r) ->
+          s.os() == null
+              ? MetricValue.unknown("reason.sectionMissing", "os")
+              : number(s.os().bitness(), "os.bitness")),
+  OS_END_OF_SUPPORT(
+      "os.endOfSupport",
+      Kind.DATE,
+      Unit.Dimension.NONE,
+      Needs.OS_LIFECYCLE,
+      "os",
+      (s, r) -> {
+        if (s.os() == null) {
+          return MetricValue.unknown("reason.sectionMissing", "os");
+        }
+        OsLifecycle.Lookup l = r.osLifecycle().lookup(s.os());
+        return l.endOfSupport() == null
+            ? MetricValue.unknown(l.reasonKey(), l.reasonArgs())
+            : MetricValue.of(l.endOfSupport(), "note.osProduct", l.product().name());
+      }),
+  STORAGE_SYSTEM_DISK_TYPE(
+      "storage.systemDisk.type",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "storage",
+      (s, r) -> {
+        Storage.Disk d = systemDisk(s);
+        if (d == null) {
+          return MetricValue.unknown("reason.systemDiskUnknown");
+        }
+        if (d.type() == null || d.type() == vn.hatang.core.snapshot.DiskType.UNKNOWN) {
+          return MetricValue.unknown(
+              "reason.diskTypeUnknown", d.typeReason() == null ? "-" : d.typeReason());
+        }
+        return MetricValue.of(d.type().name());
+      }),
+  STORAGE_SYSTEM_DISK_SIZE_BYTES(
+      "storage.systemDisk.sizeBytes",
+      Kind.NUMBER,
+      Unit.Dimension.BYTES,
+      Needs.NOTHING,
+      "storage",
+      (s, r) -> {
+        Storage.Disk d = systemDisk(s);
+        return d == null
+            ? MetricValue.unknown("reason.systemDiskUnknown")
+            : number(d.sizeBytes(), "storage.disks[].sizeBytes");
+      }),
+  STORAGE_SYSTEM_VOLUME_TOTAL_BYTES(
+      "storage.systemVolume.totalBytes",
+      Kind.NUMBER,
+      Unit.Dimension.BYTES,
+      Needs.NOTHING,
+      "storage",
+      (s, r) ->
+          s.storage() == null || s.storage().systemVolume() == null
+              ? MetricValue.unknown("reason.valueMissing", "storage.systemVolume")
+              : number(s.storage().systemVolume().totalBytes(), "storage.systemVolume.totalBytes")),
+  STORAGE_SYSTEM_VOLUME_FREE_BYTES(
+      "storage.systemVolume.freeBytes",
+      Kind.NUMBER,
+      Unit.Dimension.BYTES,
+      Needs.NOTHING,
+      "storage",
+      (s, r) ->
+          s.storage() == null || s.storage().systemVolume() == null
+              ? MetricValue.unknown("reason.valueMissing", "storage.systemVolume")
+              : number(s.storage().systemVolume().freeBytes(), "storage.systemVolume.freeBytes")),
+  FIRMWARE_BOOT_MODE(
+      "computerSystem.bootMode",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "bootMode",
+      (s, r) ->
+          s.computerSystem() == null
+              ? MetricValue.unknown("reason.sectionMissing", "computerSystem")
+              : text(s.computerSystem().bootMode(), "computerSystem.bootMode")),
+  FIRMWARE_SECURE_BOOT(
+      "computerSystem.secureBoot",
+      Kind.BOOLEAN,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "secureBoot",
+      (s, r) ->
+          s.computerSystem() == null
+              ? MetricValue.unknown("reason.sectionMissing", "computerSystem")
+              : s.computerSystem().secureBoot() == null
+                  ? MetricValue.unknown("reason.valueMissing", "computerSystem.secureBoot")
+                  : MetricValue.of(s.computerSystem().secureBoot())),
+  TPM_VERSION(
+      "computerSystem.tpmVersion",
+      Kind.VERSION,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "tpm",
+      (s, r) -> {
+        if (s.computerSystem() == null) {
+          return MetricValue.unknown("reason.sectionMissing", "computerSystem");
+        }
+        String v = s.computerSystem().tpmVersion();
+        if (v == null) {
+          return MetricValue.unknown("reason.valueMissing", "computerSystem.tpmVersion");
+        }
+        // "none" is a reading (no TPM present); version comparisons count it as 0.
+        return MetricValue.of(v);
+      }),
+  ANTIVIRUS_ENABLED_COUNT(
+      "antivirus.enabledCount",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "antivirus",
+      (s, r) -> {
+        List<AntivirusProduct> av = s.antivirus();
+        if (av == null) {
+          return MetricValue.unknown("reason.antivirusUnreadable");
+        }
+        return MetricValue.of(
+            (double) av.stream().filter(a -> Boolean.TRUE.equals(a.enabled())).count());
+      }),
+  DISPLAYS_COUNT(
+      "peripherals.displays.count",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "displays",
+      (s, r) ->
+          s.peripherals() == null || s.peripherals().displays() == null
+              ? MetricValue.unknown("reason.valueMissing", "peripherals.displays")
+              : MetricValue.of((double) s.peripherals().displays().size())),
+  PRINTERS_COUNT(
+      "peripherals.printers.count",
+      Kind.NUMBER,
+      Unit.Dimension.COUNT,
+      Needs.NOTHING,
+      "printers",
+      (s, r) ->
+          s.peripherals() == null || s.peripherals().printers() == null
+              ? MetricValue.unknown("reason.valueMissing", "peripherals.printers")
+              : MetricValue.of((double) s.peripherals().printers().size())),
+  MACHINE_ROLE(
+      "machine.role",
+      Kind.STRING,
+      Unit.Dimension.NONE,
+      Needs.NOTHING,
+      "identity",
+      (s, r) -> text(s.machine().role(), "machine.role"));
+
+  /** The type of a metric's value. */
+  public enum Kind {
+    NUMBER,
+    STRING,
+    BOOLEAN,
+    DATE,
+    VERSION
+  }
+
+  /** Reference data a metric needs. */
+  public enum Needs {
+    NOTHING,
+    OS_LIFECYCLE,
+    CPU_GENERATIONS
+  }
+
+  private final String path;
+  private final Kind kind;
+  private final Unit.Dimension dimension;
+  private final Needs needs;
+  private final String probe;
+  private final BiFunction<Snapshot, ReferenceData, MetricValue> reader;
+
+  Metric(
+      String path,
+      Kind kind,
+      Unit.Dimension dimension,
+      Needs needs,
+      String probe,
+      BiFunction<Snapshot, ReferenceData, MetricValue> reader) {
+    this.path = path;
+    this.kind = kind;
+    this.dimension = dimension;
+    this.needs = needs;
+    this.probe = probe;
+    this.reader = reader;
+  }
+
+  /** The name used in standards files. */
+  public String path() {
+    return path;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Unit.Dimension dimension() {
+    return dimension;
+  }
+
+  public Needs needs() {
+    return needs;
+  }
+
+  /**
+   * Reads the metric from a snapshot. An unknown value whose probe failed carries the probe's error
+   * as its reason.
+   */
+  public MetricValue read(Snapshot snapshot, ReferenceData reference) {
+    MetricValue v = reader.apply(snapshot, reference);
+    if (!v.known() && snapshot.diagnostics() != null) {
+      Diagnostics.Probe p = snapshot.diagnostics().probe(probe);
+      if (p != null && !"OK".equals(p.status())) {
+        return MetricValue.unknown(
+            "reason.probeFailed", probe, p.status(), p.error() == null ? "-" : p.error());
+      }
+    }
+    return v;
+  }
+
+  /** Finds a metric by its name. */
+  public static Optional<Metric> byPath(String path) {
+    return Arrays.stream(values()).filter(m -> m.path.equals(path)).findFirst();
+  }
+
+  private static MetricValue number(Number n, String field) {
+    return n == null
+        ? MetricValue.unknown("reason.valueMissing", field)
+        : MetricValue.of(n.doubleValue());
+  }
+
+  private static MetricValue text(String t, String field) {
+    return t == null || t.isBlank()
+        ? MetricValue.unknown("reason.valueMissing", field)
+        : MetricValue.of(t);
+  }
+
+  /** The disk holding the system volume; the only disk when there is one; else {@code null}. */
+  static Storage.Disk systemDisk(Snapshot s) {
+    if (s.storage() == null) {
+      return null;
+    }
+    List<Storage.Disk> disks = s.storage().disks();
+    for (Storage.Disk d : disks) {
+      if (Boolean.TRUE.equals(d.system())) {
+        return d;
+      }
+    }
+    Storage.Volume v = s.storage().systemVolume();
+    if (v != null && v.disk() != null) {
+      for (Storage.Disk d : disks) {
+        if (v.disk().equals(d.name())) {
+          return d;
+        }
+      }
+    }
+    List<Storage.Disk> fixed =
+        disks.stream().filter(d -> !Boolean.TRUE.equals(d.removable())).toList();
+    return fixed.size() == 1 ? fixed.get(0) : null;
+  }
+}

@@ -1,0 +1,48 @@
+package vn.hatang.core.standard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A versioned standard: header, checks and the reference data its checks need. Immutable.
+ *
+ * @param id standard id ({@code vn-basic-it})
+ * @param version version ({@code 2025.1}), equal to the file's name
+ * @param title title
+ * @param issuer who issued it
+ * @param legalBasis documents it rests on
+ * @param effectiveFrom first day it applies
+ * @param supersedes the version it replaces, or {@code null}
+ * @param freshnessDays days after which a snapshot counts as stale
+ * @param checks the checks, in file order
+ * @param reference reference data (OS lifecycle, CPU generations, prices)
+ * @param sha256 SHA-256 of the standards file's bytes, hex
+ * @param source where it was loaded from (path or {@code bundled:...})
+ */
+public record Standard(
+    String id,
+    String version,
+    LocalizedText title,
+    String issuer,
+    List<String> legalBasis,
+    LocalDate effectiveFrom,
+    String supersedes,
+    int freshnessDays,
+    List<Check> checks,
+    ReferenceData reference,
+    String sha256,
+    String source) {
+
+  public Standard {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(version);
+    legalBasis = List.copyOf(legalBasis);
+    checks = List.copyOf(checks);
+  }
+
+  /** {@code id@version}. */
+  public String ref() {
+    return id + "@" + version;
+  }
+}
