@@ -1,0 +1,407 @@
+package vn.hatang.agent.hardware;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.DisplayInfo;
+import oshi.hardware.HWDiskStore;
+import oshi.hardware.HWPartition;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
+import oshi.hardware.PhysicalMemory;
+import oshi.software.os.OSFileStore;
+import vn.hatang.agent.identity.JunkIdentifiers;
+import vn.hatang.core.snapshot.AntivirusProduct;
+import vn.hatang.core.snapshot.ComputerSystem;
+import vn.hatang.core.snapshot.Memory;
+import vn.hatang.core.snapshot.OperatingSystem;
+import vn.hatang.core.snapshot.Peripherals;
+import vn.hatang.core.snapshot.Processor;
+import vn.hatang.core.snapshot.Storage;
+
+/**
+ * Reads the machine with OSHI plus the platform's own sources ({@code /sys}, PowerShell) for what
+ * OSHI does not cover. Every probe runs isolated (see {@link ProbeRunner}); OSHI's sentinels become
+ * {@code null} here and OSHI types never leave this class. Not thread-safe: one collection at a
+ * time.
+ */
+public final class OshiHardwareProbe implements HardwareProbe {
+  /** Devices that are not physical disks: RAM disks, loop devices, device-mapper, optical. */
+  private static final Pattern NOT_A_DISK =
+      Pattern.compile("^/dev/(zram|loop|ram|dm-|sr|fd|md)\\d*.*");
+
+  private static final Pattern HEX4 = Pattern.compile("^[0-9a-f]{4}$");
+  private static final Pattern MAC = Pattern.compile("^[0-9a-f]{2}(:[0-9a-f]{2}){5,7}$");
+
+  private static final List<String> VIRTUAL_NIC_PREFIXES =
+      List.of(
+          "docker",
+          "veth",
+          "virbr",
+          "br-",
+          "vmnet",
+          "vboxnet",
+          "tun",
+          "tap",
+          "wg",
+          "zt",
+          "tailscale",
+          "vethernet",
+          "vmware",
+          "virtualbox",
+          "hyper-v");
+
+  private final PlatformReader platform;
+
+  /** A probe for the running OS, with {@link CommandRunner#DEFAULT_TIMEOUT} per command. */
+  public OshiHardwareProbe() {
+    this(platformFor(System.getProperty("os.name", "")), new CommandRunner());
+  }
+
+  private OshiHardwareProbe(String family, CommandRunner runner) {
+    this.platform =
+        switch (family) {
+          case "Windows" -> new WindowsPlatform(runner);
+          case "Linux" -> new LinuxPlatform(Path.of("/"), runner);
+          default -> new GenericPlatform(family);
+        };
+  }
+
+  static String platformFor(String osName) {
+    String lower = osName.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("windows")) {
+      return "Windows";
+    }
+    if (lower.startsWith("linux")) {
+      return "Linux";
+    }
+    if (lower.startsWith("mac")) {
+      return "macOS";
+    }
+    return osName;
+  }
+
+  @Override
+  public HardwareReport collect() {
+    ProbeRunner probes = new ProbeRunner();
+    SystemInfo info = new SystemInfo();
+    HardwareAbstractionLayer hal = info.getHardware();
+    oshi.software.os.OperatingSystem oshiOs = info.getOperatingSystem();
+
+    oshi.hardware.ComputerSystem cs = probes.run("computerSystem", hal::getComputerSystem);
+    String manufacturer = cs == null ? null : OshiValues.text(cs.getManufacturer());
+    String model = cs == null ? null : OshiValues.text(cs.getModel());
+    String uuid = cs == null ? null : OshiValues.text(cs.getHardwareUUID());
+    ComputerSystem.Firmware firmware = probes.run("firmware", () -> firmware(cs));
+    String bootMode = probes.run("bootMode", platform::bootMode);
+    Boolean secureBoot = probes.run("secureBoot", () -> platform.secureBoot(bootMode));
+    String tpm = probes.run("tpm", platform::tpmVersion);
+    String chassis = probes.run("chassis", platform::chassis);
+    Boolean virtual =
+        probes.run("virtualization", () -> platform.virtualMachine(manufacturer, model));
+    ComputerSystem computerSystem =
+        cs == null
+            ? null
+            : new ComputerSystem(
+                manufacturer,
+                model,
+                JunkIdentifiers.clean(cs.getSerialNumber()),
+                chassis,
+                firmware,
+                bootMode,
+                secureBoot,
+                tpm);
+
+    String hostname = probes.run("hostname", () -> hostname(oshiOs));
+    WindowsVersion windows = probes.run("osVersion", platform::windowsVersion);
+    OperatingSystem os = probes.run("os", () -> os(oshiOs, windows));
+    Processor cpu = probes.run("cpu", () -> cpu(hal.getProcessor()));
+    Memory memory = probes.run("memory", () -> memory(hal));
+    boolean inVm = Boolean.TRUE.equals(virtual);
+    Storage storage = probes.run("storage", () -> storage(hal, oshiOs, inVm));
+    Peripherals peripherals =
+        new Peripherals(
+            probes.run("displays", () -> displays(hal)),
+            probes.run("printers", platform::printers),
+            probes.run("usb", () -> usb(hal)),
+            probes.run("network", () -> network(hal, inVm)),
+            probes.run("power", () -> power(hal)));
+    List<AntivirusProduct> antivirus = probes.run("antivirus", platform::antivirus);
+    return new HardwareReport(
+        hostname,
+        computerSystem,
+        os,
+        cpu,
+        memory,
+        storage,
+        peripherals,
+        antivirus,
+        uuid,
+        virtual,
+        probes.probes());
+  }
+
+  private static ComputerSystem.Firmware firmware(oshi.hardware.ComputerSystem cs) {
+    if (cs == null) {
+      return null;
+    }
+    oshi.hardware.Firmware fw = cs.getFirmware();
+    ComputerSystem.Firmware firmware =
+        new ComputerSystem.Firmware(
+            OshiValues.text(fw.getManufacturer()),
+            OshiValues.text(fw.getVersion()),
+            OshiValues.text(fw.getReleaseDate()));
+    boolean empty =
+        firmware.manufacturer() == null
+            && firmware.version() == null
+            && firmware.releaseDate() == null;
+    return empty ? null : firmware;
+  }
+
+  private static String hostname(oshi.software.os.OperatingSystem os) throws Exception {
+    String name = OshiValues.text(os.getNetworkParams().getHostName());
+    return name != null ? name : InetAddress.getLocalHost().getHostName();
+  }
+
+  private OperatingSystem os(oshi.software.os.OperatingSystem os, WindowsVersion windows) {
+    Integer bitness = os.getBitness() == 32 || os.getBitness() == 64 ? os.getBitness() : null;
+    oshi.software.os.OperatingSystem.OSVersionInfo version = os.getVersionInfo();
+    if (windows != null) {
+      return new OperatingSystem(
+          platform.family(),
+          windows.name() == null ? null : "Microsoft " + windows.name(),
+          windows.version(),
+          windows.build(),
+          windows.edition(),
+          bitness);
+    }
+    String distribution = OshiValues.text(os.getFamily());
+    String release = OshiValues.text(version.getVersion());
+    String name =
+        distribution == null ? null : release == null ? distribution : distribution + " " + release;
+    return new OperatingSystem(
+        platform.family(), name, release, OshiValues.text(version.getBuildNumber()), null, bitness);
+  }
+
+  private static Processor cpu(CentralProcessor processor) {
+    CentralProcessor.ProcessorIdentifier id = processor.getProcessorIdentifier();
+    Long maxHz = OshiValues.positive(processor.getMaxFreq());
+    if (maxHz == null) {
+      // The nominal frequency in the marketing name ("@ 3.00GHz"), when OSHI found one.
+      maxHz = OshiValues.positive(id.getVendorFreq());
+    }
+    return new Processor(
+        OshiValues.text(id.getName()),
+        OshiValues.text(id.getVendor()),
+        OshiValues.decimal(id.getFamily()),
+        OshiValues.decimal(id.getModel()),
+        OshiValues.text(id.getMicroarchitecture()),
+        OshiValues.positive(processor.getPhysicalProcessorCount()),
+        OshiValues.positive(processor.getLogicalProcessorCount()),
+        maxHz);
+  }
+
+  private static Memory memory(HardwareAbstractionLayer hal) {
+    List<Memory.MemoryModule> modules = new ArrayList<>();
+    for (PhysicalMemory m : hal.getMemory().getPhysicalMemory()) {
+      modules.add(
+          new Memory.MemoryModule(
+              OshiValues.text(m.getBankLabel()),
+              OshiValues.positive(m.getCapacity()),
+              OshiValues.text(m.getMemoryType()),
+              OshiValues.positive(m.getClockSpeed()),
+              OshiValues.text(m.getManufacturer()),
+              OshiValues.text(m.getPartNumber())));
+    }
+    // Every machine has memory: an empty list means the OS would not list the modules.
+    return new Memory(
+        OshiValues.positive(hal.getMemory().getTotal()), modules.isEmpty() ? null : modules);
+  }
+
+  private Storage storage(
+      HardwareAbstractionLayer hal, oshi.software.os.OperatingSystem os, boolean inVm) {
+    String mount = platform.systemMount();
+    OSFileStore systemStore = null;
+    for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
+      if (mount.equalsIgnoreCase(store.getMount())) {
+        systemStore = store;
+      }
+    }
+    String systemVolume = systemStore == null ? null : systemStore.getVolume();
+    List<HWDiskStore> stores = new ArrayList<>();
+    String systemDisk = null;
+    for (HWDiskStore disk : hal.getDiskStores()) {
+      if (NOT_A_DISK.matcher(disk.getName()).matches()) {
+        continue;
+      }
+      stores.add(disk);
+      if (holds(disk, mount, systemVolume)) {
+        systemDisk = disk.getName();
+      }
+    }
+    List<Storage.Disk> disks = new ArrayList<>();
+    for (HWDiskStore disk : stores) {
+      String model = OshiValues.text(disk.getModel());
+      DiskClassifier.Classification type =
+          DiskClassifier.classify(disk.getName(), model, disk.getDiskType(), inVm);
+      disks.add(
+          new Storage.Disk(
+              disk.getName(),
+              model,
+              JunkIdentifiers.clean(disk.getSerial()),
+              OshiValues.positive(disk.getSize()),
+              type.type(),
+              type.reason(),
+              platform.removable(disk.getName()),
+              // Unknown for every disk when the system disk could not be found.
+              systemDisk == null ? null : disk.getName().equals(systemDisk)));
+    }
+    Storage.Volume volume =
+        systemStore == null
+            ? null
+            : new Storage.Volume(
+                systemStore.getMount(),
+                OshiValues.text(systemStore.getType()),
+                OshiValues.positive(systemStore.getTotalSpace()),
+                systemStore.getUsableSpace() >= 0 ? systemStore.getUsableSpace() : null,
+                systemDisk);
+    return new Storage(disks, volume);
+  }
+
+  private static boolean holds(HWDiskStore disk, String mount, String volume) {
+    if (volume != null && disk.getName().equals(volume)) {
+      return true; // a file system on the whole disk, as on many VMs
+    }
+    for (HWPartition partition : disk.getPartitions()) {
+      if (mount.equalsIgnoreCase(partition.getMountPoint())
+          || (volume != null && volume.equals(partition.getIdentification()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Peripherals.Display> displays(HardwareAbstractionLayer hal) {
+    List<Peripherals.Display> displays = new ArrayList<>();
+    for (oshi.hardware.Display display : hal.getDisplays()) {
+      DisplayInfo info = display.getDisplayInfo();
+      displays.add(
+          new Peripherals.Display(
+              OshiValues.text(info.getManufacturerID()),
+              OshiValues.text(info.getModel()),
+              OshiValues.positive(info.getHcm()),
+              OshiValues.positive(info.getVcm())));
+    }
+    return displays;
+  }
+
+  private static List<Peripherals.UsbDevice> usb(HardwareAbstractionLayer hal) {
+    List<Peripherals.UsbDevice> devices = new ArrayList<>();
+    for (oshi.hardware.UsbDevice device : hal.getUsbDevices(false)) {
+      devices.add(
+          new Peripherals.UsbDevice(
+              OshiValues.text(device.getName()),
+              OshiValues.text(device.getVendor()),
+              usbId(device.getVendorId()),
+              usbId(device.getProductId()),
+              JunkIdentifiers.clean(device.getSerialNumber())));
+    }
+    return devices;
+  }
+
+  /** A USB vendor or product id as 4 lower-case hex digits, or {@code null}. */
+  static String usbId(String value) {
+    String text = OshiValues.text(value);
+    if (text == null) {
+      return null;
+    }
+    String hex = text.toLowerCase(Locale.ROOT);
+    if (hex.startsWith("0x")) {
+      hex = hex.substring(2);
+    }
+    if (hex.length() < 4) {
+      hex = "0".repeat(4 - hex.length()) + hex;
+    }
+    return HEX4.matcher(hex).matches() ? hex : null;
+  }
+
+  private static List<Peripherals.NetworkInterface> network(
+      HardwareAbstractionLayer hal, boolean inVm) {
+    List<Peripherals.NetworkInterface> nics = new ArrayList<>();
+    for (NetworkIF nif : hal.getNetworkIFs()) {
+      String name = nif.getName();
+      String displayName = OshiValues.text(nif.getDisplayName());
+      NetworkIF.IfOperStatus status = nif.getIfOperStatus();
+      nics.add(
+          new Peripherals.NetworkInterface(
+              name,
+              displayName,
+              mac(nif.getMacaddr()),
+              Arrays.asList(nif.getIPv4addr()),
+              Arrays.asList(nif.getIPv6addr()),
+              OshiValues.positive(nif.getSpeed()),
+              inVm || nif.isKnownVmMacAddr() || isVirtualNicName(name, displayName),
+              status == NetworkIF.IfOperStatus.UNKNOWN
+                  ? null
+                  : status == NetworkIF.IfOperStatus.UP));
+    }
+    return nics;
+  }
+
+  /** A MAC address, lower case and colon-separated, or {@code null} for none or all zeros. */
+  static String mac(String value) {
+    String text = OshiValues.text(value);
+    if (text == null) {
+      return null;
+    }
+    String mac = text.toLowerCase(Locale.ROOT).replace('-', ':');
+    if (!MAC.matcher(mac).matches() || mac.replace(":", "").chars().allMatch(c -> c == '0')) {
+      return null;
+    }
+    return mac;
+  }
+
+  static boolean isVirtualNicName(String name, String displayName) {
+    String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    String lowerDisplay = displayName == null ? "" : displayName.toLowerCase(Locale.ROOT);
+    return VIRTUAL_NIC_PREFIXES.stream()
+        .anyMatch(p -> lowerName.startsWith(p) || lowerDisplay.startsWith(p));
+  }
+
+  private static List<Peripherals.PowerSource> power(HardwareAbstractionLayer hal) {
+    List<Peripherals.PowerSource> sources = new ArrayList<>();
+    for (oshi.hardware.PowerSource ps : hal.getPowerSources()) {
+      String name = OshiValues.text(ps.getName());
+      String device = OshiValues.text(ps.getDeviceName());
+      double fraction = ps.getRemainingCapacityPercent();
+      sources.add(
+          new Peripherals.PowerSource(
+              name,
+              device,
+              powerKind(name, device),
+              fraction >= 0 && fraction <= 1 ? Math.round(fraction * 1000) / 10.0 : null,
+              ps.isPowerOnLine()));
+    }
+    return sources;
+  }
+
+  /** {@code ups} or {@code battery} from the names the OS gives, or {@code null}. */
+  static String powerKind(String name, String deviceName) {
+    String text =
+        ((name == null ? "" : name) + " " + (deviceName == null ? "" : deviceName))
+            .toLowerCase(Locale.ROOT);
+    if (text.matches(".*\\bups\\b.*")) {
+      return "ups";
+    }
+    if (text.contains("bat")) {
+      return "battery";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+package vn.hatang.agent.hardware;
+
+import java.util.List;
+import vn.hatang.core.snapshot.AntivirusProduct;
+import vn.hatang.core.snapshot.Peripherals.Printer;
+
+/**
+ * What OSHI does not read, read the platform's own way. Each method is one probe: it throws when it
+ * cannot read, {@link UnsupportedProbeException} when the question does not apply here.
+ */
+interface PlatformReader {
+  /** The OS family name for the snapshot: {@code Windows}, {@code Linux}, {@code macOS}. */
+  String family();
+
+  /** {@code UEFI} or {@code LEGACY}. */
+  String bootMode() throws Exception;
+
+  /** Whether Secure Boot is on; {@code bootMode} is what {@link #bootMode()} returned, or null. */
+  Boolean secureBoot(String bootMode) throws Exception;
+
+  /** The TPM version ({@code 2.0}, {@code 1.2}) or {@code none}. */
+  String tpmVersion() throws Exception;
+
+  /** The chassis type name, or {@code null}. */
+  String chassis() throws Exception;
+
+  /** Whether this machine is a virtual machine, given the system manufacturer and model. */
+  Boolean virtualMachine(String manufacturer, String model) throws Exception;
+
+  /** Whether the OS reports the disk as removable, or {@code null}. */
+  Boolean removable(String diskName);
+
+  /** The printers installed in the OS. */
+  List<Printer> printers() throws Exception;
+
+  /** The antivirus products registered with the OS. */
+  List<AntivirusProduct> antivirus() throws Exception;
+
+  /** The OS's own name, edition, version and build, or {@code null} to use OSHI's. */
+  WindowsVersion windowsVersion() throws Exception;
+
+  /** The mount point of the system volume: {@code /} or {@code C:\}. */
+  String systemMount();
+}
