@@ -1,0 +1,149 @@
+package vn.hatang.agent;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import vn.hatang.agent.command.CollectCommand;
+import vn.hatang.agent.command.CommonOptions;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.i18n.Lang;
+import vn.hatang.core.i18n.Messages;
+
+/** {@code hatang-agent}: the agent's command line. With no subcommand it prints usage. */
+@Command(
+    name = "hatang-agent",
+    mixinStandardHelpOptions = true,
+    versionProvider = AgentVersion.class,
+    resourceBundle = AgentMain.BUNDLE,
+    // CheckCommand.class (self-check at the desk) is added here by the check feature.
+    subcommands = {CollectCommand.class, HelpCommand.class})
+public final class AgentMain implements Runnable {
+  /** The agent's message bundle, searched before the core bundle. */
+  public static final String BUNDLE = "vn.hatang.agent.messages";
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the agent and exits with its exit code. */
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = execute(args, out, err, System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command line in-process: sets the default locale from {@code --lang} and the
+   * environment, then parses and executes.
+   *
+   * @return the exit code
+   */
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    Locale locale;
+    try {
+      locale = Lang.resolve(scanLang(args), env);
+    } catch (IllegalArgumentException e) {
+      Messages messages = Messages.of(Locale.ENGLISH, BUNDLE);
+      err.println(messages.get("error.prefix", messages.get("error.lang", e.getMessage())));
+      return ExitCode.USAGE.code();
+    }
+    Locale.setDefault(locale);
+    CommandLine commandLine = newCommandLine(out, err, List.of(args).contains("--verbose"));
+    return commandLine.execute(args);
+  }
+
+  /** Builds the command line with localized help, exit-code list and error handling. */
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, boolean verbose) {
+    Messages messages = Messages.of(Locale.getDefault(), BUNDLE);
+    CommandLine commandLine = new CommandLine(new AgentMain());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      exitCodes.put(String.valueOf(code.code()), messages.get(code.messageKey()));
+    }
+    for (CommandLine line : allCommands(commandLine)) {
+      line.getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading(messages.get("exitCodes.heading") + "%n")
+          .exitCodeList(exitCodes);
+    }
+    // picocli's built-in help command carries its own English description.
+    CommandLine help = commandLine.getSubcommands().get("help");
+    help.getCommandSpec().resourceBundle(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
+    help.getCommandSpec().usageMessage().description(messages.get("helpCommand.description"));
+    commandLine.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println(messages.get("error.prefix", ex.getMessage()));
+          e.println(
+              messages.get("error.seeHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
+          return ExitCode.USAGE.code();
+        });
+    commandLine.setExecutionExceptionHandler(
+        (ex, line, parseResult) -> {
+          PrintWriter e = line.getErr();
+          int code;
+          if (ex instanceof AgentException agent) {
+            e.println(messages.get("error.prefix", agent.message(messages)));
+            code = agent.exitCode().code();
+          } else {
+            e.println(messages.get("error.prefix", messages.get("error.internal", ex.toString())));
+            code = ExitCode.INTERNAL.code();
+          }
+          if (verbose) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return code;
+        });
+    return commandLine;
+  }
+
+  private static List<CommandLine> allCommands(CommandLine root) {
+    List<CommandLine> all = new ArrayList<>();
+    all.add(root);
+    for (CommandLine sub : root.getSubcommands().values()) {
+      all.addAll(allCommands(sub));
+    }
+    return all;
+  }
+
+  /** The value of {@code --lang X} or {@code --lang=X}, or {@code null}. */
+  static String scanLang(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        break;
+      }
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--lang=")) {
+        return args[i].substring("--lang=".length());
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+package vn.hatang.agent.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.hatang.agent.AgentException;
+import vn.hatang.agent.AgentVersion;
+import vn.hatang.agent.collect.AtomicFiles;
+import vn.hatang.agent.collect.SnapshotCollector;
+import vn.hatang.agent.config.AgentConfig;
+import vn.hatang.agent.hardware.OshiHardwareProbe;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.snapshot.SnapshotCodec;
+
+/** {@code hatang-agent collect}: reads this machine and writes one snapshot (JSON). */
+@Command(
+    name = "collect",
+    mixinStandardHelpOptions = true,
+    resourceBundle = "vn.hatang.agent.messages")
+public final class CollectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin ConfigOptions configOptions;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      descriptionKey = "collect.option.output")
+  Path output;
+
+  @Override
+  public Integer call() throws AgentException {
+    AgentConfig config = configOptions.load(System.getenv());
+    Path spool = ConfigOptions.spoolDir(config, System.getenv());
+    SnapshotCollector collector =
+        new SnapshotCollector(
+            new OshiHardwareProbe(), Clock.systemDefaultZone(), AgentVersion.version());
+    Snapshot snapshot = collector.collect(config, spool);
+    byte[] json = SnapshotCodec.write(snapshot);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == null) {
+      out.print(new String(json, StandardCharsets.UTF_8));
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    try {
+      AtomicFiles.write(output, json);
+    } catch (IOException e) {
+      throw new AgentException(
+          ExitCode.INTERNAL, e, "collect.error.write", output.toString(), e.getMessage());
+    }
+    long failed =
+        snapshot.diagnostics().probes().stream().filter(p -> p.status().equals("FAILED")).count();
+    Messages messages = Messages.of(Locale.getDefault(), "vn.hatang.agent.messages");
+    spec.commandLine()
+        .getErr()
+        .println(
+            messages.get(
+                "collect.written",
+                output.toString(),
+                String.valueOf(snapshot.diagnostics().durationMs()),
+                String.valueOf(snapshot.diagnostics().probes().size()),
+                String.valueOf(failed)));
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,126 @@
+package vn.hatang.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.agent.AgentException;
+import vn.hatang.agent.AgentMain;
+import vn.hatang.agent.Fixtures;
+import vn.hatang.agent.identity.Role;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.snapshot.UnitRef;
+
+class AgentConfigLoaderTest {
+  private static final Messages EN = Messages.of(Locale.ENGLISH, AgentMain.BUNDLE);
+
+  @Test
+  void readsAGoodFile() throws AgentException {
+    AgentConfig config = AgentConfigLoader.load(Fixtures.path("config/good.yaml"));
+    assertThat(config.unitRef()).isEqualTo(new UnitRef("21583", "UBND xã Tân Lập", "commune"));
+    assertThat(config.role()).isEqualTo(Role.DESKTOP);
+    assertThat(config.tags()).containsExactly("ke-toan", "tang-2");
+    assertThat(config.outputDir()).isEqualTo("/var/lib/hatang/out");
+    assertThat(config.spoolDir()).isEqualTo("/var/lib/hatang/spool");
+  }
+
+  @Test
+  void unknownKeyNamesFileLineAndColumn() {
+    Path file = Fixtures.path("config/unknown-key.yaml");
+    assertThatThrownBy(() -> AgentConfigLoader.load(file))
+        .isInstanceOfSatisfying(
+            AgentException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+              assertThat(e.message(EN))
+                  .isEqualTo(
+                      file
+                          + ":3:1: unknown key 'unitCode' (known keys: outputDir, role, spoolDir,"
+                          + " tags, unit)");
+            });
+  }
+
+  @Test
+  void badRoleNamesThePlaceAndTheChoices() {
+    Path file = Fixtures.path("config/bad-role.yaml");
+    assertThatThrownBy(() -> AgentConfigLoader.load(file))
+        .isInstanceOfSatisfying(
+            AgentException.class,
+            e ->
+                assertThat(e.message(EN))
+                    .startsWith(file + ":3:")
+                    .endsWith("'role' must be one of: desktop, laptop, server, virtual"));
+  }
+
+  @Test
+  void malformedYamlNamesThePlace() {
+    Path file = Fixtures.path("config/malformed.yaml");
+    assertThatThrownBy(() -> AgentConfigLoader.load(file))
+        .isInstanceOfSatisfying(
+            AgentException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+              assertThat(e.message(EN))
+                  .matches(
+                      java.util.regex.Pattern.quote(file.toString())
+                          + ":\\d+:\\d+: not valid YAML: .+");
+            });
+  }
+
+  @Test
+  void explicitMissingFileIsAnError(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> AgentConfigLoader.resolve(missing, Map.of(), "Linux"))
+        .isInstanceOfSatisfying(
+            AgentException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+              assertThat(e.message(EN)).isEqualTo(missing + ": configuration file not found");
+            });
+  }
+
+  @Test
+  void environmentVariableNamesTheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("agent.yaml");
+    Files.writeString(file, "unit:\n  code: '001'\n");
+    AgentConfig config =
+        AgentConfigLoader.resolve(null, Map.of("HATANG_AGENT_CONFIG", file.toString()), "Linux");
+    assertThat(config.unitRef().code()).isEqualTo("001");
+  }
+
+  @Test
+  void emptyFileIsNoConfiguration() throws AgentException {
+    assertThat(AgentConfigLoader.parse("# nothing yet\n", "agent.yaml"))
+        .isEqualTo(AgentConfig.empty());
+  }
+
+  @Test
+  void defaultLocations() {
+    assertThat(AgentConfigLoader.defaultPath(Map.of(), "Linux"))
+        .contains(Path.of("/etc/hatang/agent.yaml"));
+    assertThat(AgentConfigLoader.defaultSpoolDir(Map.of(), "Linux"))
+        .isEqualTo(Path.of("/var/lib/hatang/agent"));
+  }
+
+  @Test
+  void flagsOverrideTheFile() throws AgentException {
+    AgentConfig config =
+        AgentConfigLoader.load(Fixtures.path("config/good.yaml"))
+            .withOverrides("99999", null, "province", Role.LAPTOP, List.of("muon"));
+    assertThat(config.unitRef()).isEqualTo(new UnitRef("99999", "UBND xã Tân Lập", "province"));
+    assertThat(config.role()).isEqualTo(Role.LAPTOP);
+    assertThat(config.tags()).containsExactly("muon");
+    AgentConfig untouched =
+        AgentConfigLoader.load(Fixtures.path("config/good.yaml"))
+            .withOverrides(null, null, null, null, List.of());
+    assertThat(untouched.tags()).containsExactly("ke-toan", "tang-2");
+    assertThat(untouched.role()).isEqualTo(Role.DESKTOP);
+  }
+}
