@@ -28,6 +28,14 @@ class MachineIdentityTest {
   }
 
   @Test
+  void matchesTheExampleInDocsSnapshotMd() {
+    assertThat(
+            MachineIdentity.derive("7e1a9c52-3d4b-4f1e-9a2b-1c5d3e7f9a10", "4CE1234ABC", NICS)
+                .orElseThrow())
+        .isEqualTo(new MachineIdentity("ffd5c1df1de334ec2d45741c86c2c7d5", "hardware"));
+  }
+
+  @Test
   void junkSerialIsIgnoredButUuidStillCounts() {
     MachineIdentity withJunk =
         MachineIdentity.derive(
