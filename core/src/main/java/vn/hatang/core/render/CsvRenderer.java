@@ -10,7 +10,8 @@ import vn.hatang.core.snapshot.Snapshot;
 
 /**
  * One row per finding, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Vietnamese),
- * CRLF line ends, stable English column names, cells that could run as formulas neutralised.
+ * CRLF line ends, stable English column names ({@code op} as the operator's name, {@code GE},
+ * {@code DATE_AFTER}...), cells that could run as formulas neutralised.
  */
 public final class CsvRenderer implements ReportRenderer {
   /** The columns, in order. */
@@ -29,6 +30,7 @@ public final class CsvRenderer implements ReportRenderer {
           "state",
           "severity",
           "measured",
+          "op",
           "required",
           "unit",
           "shortfall",
@@ -59,7 +61,8 @@ public final class CsvRenderer implements ReportRenderer {
         cell(row, x.state().name());
         cell(row, x.check().severity().name());
         cell(row, raw(x.measured()));
-        cell(row, x.check().op().symbol() + " " + raw(x.required()));
+        cell(row, x.check().op().name());
+        cell(row, raw(x.required()));
         cell(row, x.check().unit());
         cell(row, x.shortfall() == null ? null : raw(x.shortfall()));
         cell(row, x.reason() == null ? null : f.message(x.reason()));
