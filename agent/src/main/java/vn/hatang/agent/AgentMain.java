@@ -70,14 +70,15 @@ public final class AgentMain implements Runnable {
       return ExitCode.USAGE.code();
     }
     Locale.setDefault(locale);
-    CommandLine commandLine = newCommandLine(out, err, List.of(args).contains("--verbose"));
+    CommandLine commandLine = newCommandLine(out, err, env, List.of(args).contains("--verbose"));
     return commandLine.execute(args);
   }
 
   /** Builds the command line with localized help, exit-code list and error handling. */
-  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, boolean verbose) {
+  static CommandLine newCommandLine(
+      PrintWriter out, PrintWriter err, Map<String, String> env, boolean verbose) {
     Messages messages = Messages.of(Locale.getDefault(), BUNDLE);
-    CommandLine commandLine = new CommandLine(new AgentMain());
+    CommandLine commandLine = new CommandLine(new AgentMain(), factory(env));
     commandLine.setOut(out);
     commandLine.setErr(err);
     Map<String, String> exitCodes = new LinkedHashMap<>();
@@ -120,6 +121,20 @@ public final class AgentMain implements Runnable {
           return code;
         });
     return commandLine;
+  }
+
+  /** Creates commands that need the environment with it; others with picocli's default. */
+  private static CommandLine.IFactory factory(Map<String, String> env) {
+    CommandLine.IFactory fallback = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == CollectCommand.class) {
+          return type.cast(new CollectCommand(env));
+        }
+        return fallback.create(type);
+      }
+    };
   }
 
   private static List<CommandLine> allCommands(CommandLine root) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +40,22 @@ public final class CollectCommand implements Callable<Integer> {
       descriptionKey = "collect.option.output")
   Path output;
 
+  private final Map<String, String> env;
+
+  /** A command that reads the process environment. */
+  public CollectCommand() {
+    this(System.getenv());
+  }
+
+  /** A command that reads this environment ({@code HATANG_AGENT_CONFIG}, {@code ProgramData}). */
+  public CollectCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
   @Override
   public Integer call() throws AgentException {
-    AgentConfig config = configOptions.load(System.getenv());
-    Path spool = ConfigOptions.spoolDir(config, System.getenv());
+    AgentConfig config = configOptions.load(env);
+    Path spool = ConfigOptions.spoolDir(config, env);
     SnapshotCollector collector =
         new SnapshotCollector(
             new OshiHardwareProbe(), Clock.systemDefaultZone(), AgentVersion.version());

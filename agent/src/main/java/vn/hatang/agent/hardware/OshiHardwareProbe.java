@@ -131,7 +131,7 @@ public final class OshiHardwareProbe implements HardwareProbe {
             probes.run("printers", platform::printers),
             probes.run("usb", () -> usb(hal)),
             probes.run("network", () -> network(hal, inVm)),
-            probes.run("power", () -> power(hal)));
+            probes.run("power", () -> power(hal, platform.family().equals("Windows"))));
     List<AntivirusProduct> antivirus = probes.run("antivirus", platform::antivirus);
     return new HardwareReport(
         hostname,
@@ -374,7 +374,8 @@ public final class OshiHardwareProbe implements HardwareProbe {
         .anyMatch(p -> lowerName.startsWith(p) || lowerDisplay.startsWith(p));
   }
 
-  private static List<Peripherals.PowerSource> power(HardwareAbstractionLayer hal) {
+  private static List<Peripherals.PowerSource> power(
+      HardwareAbstractionLayer hal, boolean batteriesOnly) {
     List<Peripherals.PowerSource> sources = new ArrayList<>();
     for (oshi.hardware.PowerSource ps : hal.getPowerSources()) {
       String name = OshiValues.text(ps.getName());
@@ -384,22 +385,25 @@ public final class OshiHardwareProbe implements HardwareProbe {
           new Peripherals.PowerSource(
               name,
               device,
-              powerKind(name, device),
+              powerKind(name, device, batteriesOnly),
               fraction >= 0 && fraction <= 1 ? Math.round(fraction * 1000) / 10.0 : null,
               ps.isPowerOnLine()));
     }
     return sources;
   }
 
-  /** {@code ups} or {@code battery} from the names the OS gives, or {@code null}. */
-  static String powerKind(String name, String deviceName) {
+  /**
+   * {@code ups} or {@code battery} from the names the OS gives, or {@code null}. On Windows OSHI
+   * lists the battery device class only, so anything not named a UPS is a battery.
+   */
+  static String powerKind(String name, String deviceName, boolean batteriesOnly) {
     String text =
         ((name == null ? "" : name) + " " + (deviceName == null ? "" : deviceName))
             .toLowerCase(Locale.ROOT);
     if (text.matches(".*\\bups\\b.*")) {
       return "ups";
     }
-    if (text.contains("bat")) {
+    if (text.contains("bat") || batteriesOnly) {
       return "battery";
     }
     return null;

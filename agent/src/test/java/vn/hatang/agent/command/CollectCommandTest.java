@@ -118,6 +118,19 @@ class CollectCommandTest {
   }
 
   @Test
+  void configFromTheEnvironmentVariable() {
+    Path bad = Fixtures.path("config/malformed.yaml");
+    int code =
+        AgentMain.execute(
+            new String[] {"--lang", "en", "collect"},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Map.of("HATANG_AGENT_CONFIG", bad.toString()));
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).startsWith("error: " + bad + ":3:8: not valid YAML: ");
+  }
+
+  @Test
   void missingExplicitConfigExitsWith3(@TempDir Path dir) {
     int code = run("--lang", "en", "collect", "--config", dir.resolve("none.yaml").toString());
     assertThat(code).isEqualTo(3);

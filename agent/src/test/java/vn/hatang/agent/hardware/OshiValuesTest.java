@@ -27,8 +27,9 @@ class OshiValuesTest {
     assertThat(OshiHardwareProbe.usbId("ROOT_HUB30")).isNull();
     assertThat(OshiHardwareProbe.mac("B0-A4-60-D5-C1-F2")).isEqualTo("b0:a4:60:d5:c1:f2");
     assertThat(OshiHardwareProbe.mac("00:00:00:00:00:00")).isNull();
-    assertThat(OshiHardwareProbe.powerKind("APC Back-UPS ES 700", null)).isEqualTo("ups");
-    assertThat(OshiHardwareProbe.powerKind("BAT0", "5B10W13930")).isEqualTo("battery");
-    assertThat(OshiHardwareProbe.powerKind("AC", null)).isNull();
+    assertThat(OshiHardwareProbe.powerKind("APC Back-UPS ES 700", null, true)).isEqualTo("ups");
+    assertThat(OshiHardwareProbe.powerKind("BAT0", "5B10W13930", false)).isEqualTo("battery");
+    assertThat(OshiHardwareProbe.powerKind("AC", null, false)).isNull();
+    assertThat(OshiHardwareProbe.powerKind("DELL 451-BBZL", "Primary", true)).isEqualTo("battery");
   }
 }
