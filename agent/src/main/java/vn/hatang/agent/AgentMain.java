@@ -91,10 +91,10 @@ public final class AgentMain implements Runnable {
           .exitCodeListHeading(messages.get("exitCodes.heading") + "%n")
           .exitCodeList(exitCodes);
     }
-    // picocli's built-in help command carries its own English description.
+    // picocli's built-in help command has its own English header: give it our bundle, whose
+    // hatang-agent.help.usage.* keys replace it.
     CommandLine help = commandLine.getSubcommands().get("help");
     help.getCommandSpec().resourceBundle(ResourceBundle.getBundle(BUNDLE, Locale.getDefault()));
-    help.getCommandSpec().usageMessage().description(messages.get("helpCommand.description"));
     commandLine.setParameterExceptionHandler(
         (ex, args) -> {
           PrintWriter e = ex.getCommandLine().getErr();

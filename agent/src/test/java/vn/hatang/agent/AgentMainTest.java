@@ -35,6 +35,12 @@ class AgentMainTest {
   }
 
   @Test
+  void builtInHelpCommandIsLocalizedToo() {
+    assertThat(run(Map.of(), "--lang", "vi")).isZero();
+    assertThat(out.toString()).contains("help     Hiển thị trợ giúp cho một lệnh.");
+  }
+
+  @Test
   void versionComesFromTheBuild() {
     assertThat(run(Map.of(), "--version")).isZero();
     assertThat(out.toString().strip()).isEqualTo("hatang-agent 0.1.0");
