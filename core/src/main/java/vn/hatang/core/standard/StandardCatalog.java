@@ -88,7 +88,7 @@ public final class StandardCatalog {
     List<Entry> ofId = entries().stream().filter(e -> e.id().equals(wantId)).toList();
     if (ofId.isEmpty()) {
       throw new StandardException(
-          List.of(new Problem(spec, 0, 0, "standard.error.notFound", List.of(spec))));
+          List.of(new Problem(spec, 0, 0, "standard.error.notFound", List.of(id))));
     }
     if (version == null) {
       return ofId.get(ofId.size() - 1);
