@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import vn.hatang.agent.command.CheckCommand;
 import vn.hatang.agent.command.CollectCommand;
 import vn.hatang.agent.command.CommonOptions;
 import vn.hatang.core.ExitCode;
@@ -27,8 +28,7 @@ import vn.hatang.core.i18n.Messages;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     resourceBundle = AgentMain.BUNDLE,
-    // CheckCommand.class (self-check at the desk) is added here by the check feature.
-    subcommands = {CollectCommand.class, HelpCommand.class})
+    subcommands = {CollectCommand.class, CheckCommand.class, HelpCommand.class})
 public final class AgentMain implements Runnable {
   /** The agent's message bundle, searched before the core bundle. */
   public static final String BUNDLE = "vn.hatang.agent.messages";
@@ -131,6 +131,9 @@ public final class AgentMain implements Runnable {
       public <K> K create(Class<K> type) throws Exception {
         if (type == CollectCommand.class) {
           return type.cast(new CollectCommand(env));
+        }
+        if (type == CheckCommand.class) {
+          return type.cast(new CheckCommand(env, java.time.Clock.systemDefaultZone()));
         }
         return fallback.create(type);
       }

@@ -1,0 +1,84 @@
+package vn.hatang.agent.command;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import vn.hatang.agent.AgentException;
+import vn.hatang.agent.AgentMain;
+import vn.hatang.agent.AgentVersion;
+import vn.hatang.agent.collect.SnapshotCollector;
+import vn.hatang.agent.config.AgentConfig;
+import vn.hatang.agent.hardware.OshiHardwareProbe;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.check.CheckReport;
+import vn.hatang.core.check.Evaluator;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.render.Formats;
+import vn.hatang.core.render.ReportRenderer;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.standard.Problem;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.standard.StandardException;
+
+/**
+ * {@code hatang-agent check}: takes this PC's snapshot and prints its verdict against a standard,
+ * the same table {@code hatang check} prints.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, resourceBundle = AgentMain.BUNDLE)
+public final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin ConfigOptions configOptions;
+  @Mixin CheckOptions checkOptions;
+
+  private final Map<String, String> env;
+  private final Clock clock;
+
+  /** A command reading the process environment and the system clock. */
+  public CheckCommand() {
+    this(System.getenv(), Clock.systemDefaultZone());
+  }
+
+  /** A command reading this environment and clock. */
+  public CheckCommand(Map<String, String> env, Clock clock) {
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws AgentException {
+    Messages messages = Messages.of(Locale.getDefault(), AgentMain.BUNDLE);
+    Standard standard;
+    try {
+      standard = checkOptions.catalog(env).load(checkOptions.standard);
+    } catch (StandardException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      for (Problem p : e.problems()) {
+        err.println(p.place() + ": " + messages.get(p.key(), p.args().toArray()));
+      }
+      throw new AgentException(ExitCode.INVALID_INPUT, "check.error.standard", e.problems().size());
+    }
+    AgentConfig config = configOptions.load(env);
+    Snapshot snapshot =
+        new SnapshotCollector(new OshiHardwareProbe(), clock, AgentVersion.version())
+            .collect(config, ConfigOptions.spoolDir(config, env));
+    LocalDate day = checkOptions.date != null ? checkOptions.date : LocalDate.now(clock);
+    String source = messages.get("check.source");
+    CheckReport report =
+        new CheckReport(
+            standard, day, List.of(Evaluator.evaluate(source, snapshot, standard, day)), List.of());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(
+        ReportRenderer.forFormat(checkOptions.format.name()).render(report, new Formats(messages)));
+    out.flush();
+    return report.exitCode(checkOptions.strict).code();
+  }
+}
