@@ -24,6 +24,28 @@ hatang_note() {
   printf 'hatang: %s\n' "$1" >&2
 }
 
+# Java decodes its arguments and file names in the locale's charset (sun.jnu.encoding, which no -D
+# option sets): under LANG=C, in cron's empty environment, or with a locale that is not installed
+# (LANG=vi_VN.UTF-8 on a machine with only C.UTF-8), "Phường Quy Nhơn" given as --unit-name
+# arrives mangled. Then run java under LC_ALL=C.UTF-8, and hand the language the user chose to
+# hatang through HATANG_LANG, which hatang reads before LC_ALL (core's Lang).
+hatang_utf8_locale() {
+  case $(locale charmap 2>/dev/null) in
+    UTF-8 | utf-8 | UTF8 | utf8) return 0 ;;
+  esac
+  if [ -z "${HATANG_LANG:-}" ]; then
+    for value in "${LC_ALL:-}" "${LC_MESSAGES:-}" "${LANG:-}"; do
+      if [ -n "$value" ]; then
+        HATANG_LANG=$value
+        export HATANG_LANG
+        break
+      fi
+    done
+  fi
+  LC_ALL=C.UTF-8
+  export LC_ALL
+}
+
 # Sets HATANG_JAVA to the java to run: $JAVA_HOME/bin/java, else java on PATH.
 hatang_find_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
@@ -61,14 +83,16 @@ hatang_build() {
   [ -f "$HATANG_JAR" ] || hatang_die 4 "build finished but $HATANG_JAR is still missing"
 }
 
-# Makes sure $HATANG_JAR exists and is not older than the sources, building when needed.
+# Makes sure $HATANG_JAR exists and is not older than the sources, building when needed; sets
+# HATANG_JAVA and a UTF-8 locale for java.
 hatang_ensure_jar() {
   hatang_find_java
+  newer=
   if [ ! -f "$HATANG_JAR" ]; then
     hatang_build "is missing"
-    return 0
+  else
+    newer=$(hatang_newer_source "$HATANG_JAR")
   fi
-  newer=$(hatang_newer_source "$HATANG_JAR")
   if [ -n "$newer" ]; then
     if command -v mvn >/dev/null 2>&1; then
       hatang_build "is older than ${newer#"$HATANG_ROOT"/}"
@@ -76,4 +100,5 @@ hatang_ensure_jar() {
       hatang_note "warning: $HATANG_JAR is older than ${newer#"$HATANG_ROOT"/} but mvn is not installed; running it as it is"
     fi
   fi
+  hatang_utf8_locale
 }
