@@ -60,6 +60,7 @@ rem Dump to a private name and rename, so that two first runs at once cannot lea
 set "RC=%ERRORLEVEL%"
 rem 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping.
 if %RC% GTR 1 goto :drop_tmp
+if %RC% LSS 0 goto :drop_tmp
 if not exist "%TMPJSA%" goto :done
 move /y "%TMPJSA%" "%JSA%" >nul 2>&1 || goto :drop_tmp
 >"%JSA_STAMP%" echo %JARSTAMP%

@@ -21,8 +21,7 @@ $jar = Join-Path $targetDir 'hatang-agent.jar'
 $jsa = Join-Path $targetDir 'hatang-agent.jsa'
 $java = Initialize-HatangJar $root $jar
 
-# A collection is short: the C2 compiler and a parallel GC only cost start-up time and memory.
-$opts = @($HatangCommonOpts) + @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k')
+$opts = @($HatangCommonOpts) + @($HatangAgentOpts)
 $userOpts = @(Get-HatangJavaOpts)
 $previous = Set-HatangConsoleUtf8
 # From here on, native programs write to stderr: in Windows PowerShell 5.1, with 'Stop', a redirected
@@ -69,7 +68,7 @@ try {
   & $java @javaArgs
   $rc = $LASTEXITCODE
   # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping.
-  if ($rc -le 1 -and (Test-Path -LiteralPath $tmp)) {
+  if ($rc -ge 0 -and $rc -le 1 -and (Test-Path -LiteralPath $tmp)) {
     try { Move-Item -LiteralPath $tmp -Destination $jsa -Force } catch { }
   }
 } finally {

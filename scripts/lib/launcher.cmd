@@ -16,7 +16,7 @@ rem Only a checkout (pom.xml present) has sources; an installed copy never rebui
 if not exist "%HATANG_ROOT%\pom.xml" exit /b 0
 set "NEWER="
 rem cmd cannot compare file times; Windows PowerShell (on every supported Windows) can.
-for /f "usebackq delims=" %%F in (`powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:HJAR).LastWriteTimeUtc; $r=$env:HATANG_ROOT; @(Get-Item -LiteralPath (Join-Path $r 'pom.xml')) + @('core','agent','cli','standards' | ForEach-Object { Join-Path $r $_ } | Where-Object { Test-Path -LiteralPath $_ } | ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File -ErrorAction SilentlyContinue } | Where-Object { $_.FullName -notmatch '\\target\\|\\\.' }) | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1 -ExpandProperty FullName" 2^>nul`) do set "NEWER=%%F"
+for /f "usebackq delims=" %%F in (`powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath $env:HJAR).LastWriteTimeUtc; $r=$env:HATANG_ROOT; @(Get-Item -LiteralPath (Join-Path $r 'pom.xml')) + @('core','agent','cli','standards' | ForEach-Object { Join-Path $r $_ } | Where-Object { Test-Path -LiteralPath $_ } | ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File -ErrorAction SilentlyContinue } | Where-Object { $_.FullName.Substring($r.Length) -notmatch '\\target\\|\\\.' }) | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1 -ExpandProperty FullName" 2^>nul`) do set "NEWER=%%F"
 if not defined NEWER exit /b 0
 where mvn >nul 2>&1 && goto :jar_stale
 >&2 echo hatang: warning: %HJAR% is older than %NEWER% but mvn is not installed; running it as it is

@@ -9,6 +9,10 @@ $HatangCommonOpts = @(
   '-Dfile.encoding=UTF-8', '-Dstdout.encoding=UTF-8', '-Dstderr.encoding=UTF-8',
   '-Xlog:disable', '-Xlog:all=warning:stderr', '-Xlog:cds*=off:stderr')
 
+# The agent's extra options: a collection is short, so the C2 compiler and a parallel GC only cost
+# start-up time and memory.
+$HatangAgentOpts = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k')
+
 function Stop-Hatang([int] $Code, [string] $Message) {
   # One line on stderr, then leave the script. 4 = environment failure (ExitCode).
   [Console]::Error.WriteLine("hatang: error: $Message")
@@ -44,12 +48,13 @@ function Get-HatangNewerSource([string] $Root, [string] $Jar) {
   $pom = Join-Path $Root 'pom.xml'
   if (-not (Test-Path -LiteralPath $pom)) { return $null }
   $jarTime = (Get-Item -LiteralPath $Jar).LastWriteTimeUtc
+  # target\ is build output and dot-files are editor/VCS droppings: neither is a source. The test
+  # looks below $Root only, so a checkout inside C:\target\ or ~\.local\ still works.
   $files = @(Get-Item -LiteralPath $pom) + @(
     'core', 'agent', 'cli', 'standards' | ForEach-Object { Join-Path $Root $_ } |
       Where-Object { Test-Path -LiteralPath $_ } |
       ForEach-Object { Get-ChildItem -LiteralPath $_ -Recurse -File -ErrorAction SilentlyContinue } |
-      # target\ is build output and dot-files are editor/VCS droppings: neither is a source.
-      Where-Object { $_.FullName -notmatch '[\\/]target[\\/]|[\\/]\.' })
+      Where-Object { $_.FullName.Substring($Root.Length) -notmatch '[\\/]target[\\/]|[\\/]\.' })
   $newer = $files | Where-Object { $_.LastWriteTimeUtc -gt $jarTime } | Select-Object -First 1
   if ($newer) { return $newer.FullName } else { return $null }
 }
