@@ -80,8 +80,28 @@ final class LinuxPlatform implements PlatformReader {
   }
 
   @Override
-  public String chassis() throws IOException {
-    return ChassisTypes.parse(Files.readString(path("/sys/class/dmi/id/chassis_type")));
+  public String chassis() throws IOException, UnsupportedProbeException {
+    Path type = path("/sys/class/dmi/id/chassis_type");
+    if (!Files.exists(path("/sys/class/dmi/id"))) {
+      throw new UnsupportedProbeException("no /sys/class/dmi: the firmware exposes no DMI data");
+    }
+    return ChassisTypes.parse(Files.readString(type));
+  }
+
+  @Override
+  public boolean maxFrequencyReadable() {
+    return Files.isDirectory(path("/sys/devices/system/cpu/cpu0/cpufreq")) || dmiReadable();
+  }
+
+  @Override
+  public CpuInfoParser.Identity cpuIdentity() throws IOException {
+    return CpuInfoParser.parse(Files.readString(path("/proc/cpuinfo"), StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public boolean dmiReadable() {
+    return Files.isDirectory(path("/sys/class/dmi/id"))
+        || Files.isDirectory(path("/sys/firmware/dmi/tables"));
   }
 
   @Override

@@ -90,14 +90,41 @@ public final class OshiHardwareProbe implements HardwareProbe {
   @Override
   public HardwareReport collect() {
     ProbeRunner probes = new ProbeRunner();
-    SystemInfo info = new SystemInfo();
-    HardwareAbstractionLayer hal = info.getHardware();
-    oshi.software.os.OperatingSystem oshiOs = info.getOperatingSystem();
+    HardwareAbstractionLayer hal;
+    oshi.software.os.OperatingSystem oshiOs;
+    if (platform.family().equals("Linux")) {
+      // OSHI's JNA-free Linux provider: the same sysfs/procfs reads without loading JNA and
+      // libudev, which costs about 100 ms of start-up on every run.
+      oshi.nativefree.SystemInfo info = new oshi.nativefree.SystemInfo();
+      hal = info.getHardware();
+      oshiOs = info.getOperatingSystem();
+    } else {
+      SystemInfo info = new SystemInfo();
+      hal = info.getHardware();
+      oshiOs = info.getOperatingSystem();
+    }
 
-    oshi.hardware.ComputerSystem cs = probes.run("computerSystem", hal::getComputerSystem);
-    String manufacturer = cs == null ? null : OshiValues.text(cs.getManufacturer());
-    String model = cs == null ? null : OshiValues.text(cs.getModel());
-    String uuid = cs == null ? null : OshiValues.text(cs.getHardwareUUID());
+    // The identity strings are read inside the probe: on Linux without sysfs DMI they fork
+    // dmidecode/lshw, which may fail or time out.
+    String[] ids = new String[4];
+    oshi.hardware.ComputerSystem cs =
+        probes.run(
+            "computerSystem",
+            () -> {
+              if (!platform.dmiReadable()) {
+                throw new UnsupportedProbeException(
+                    "no DMI tables: the firmware or hypervisor exposes no system identity");
+              }
+              oshi.hardware.ComputerSystem c = hal.getComputerSystem();
+              ids[0] = OshiValues.text(c.getManufacturer());
+              ids[1] = OshiValues.text(c.getModel());
+              ids[2] = OshiValues.text(c.getHardwareUUID());
+              ids[3] = JunkIdentifiers.clean(c.getSerialNumber());
+              return c;
+            });
+    String manufacturer = ids[0];
+    String model = ids[1];
+    String uuid = ids[2];
     ComputerSystem.Firmware firmware = probes.run("firmware", () -> firmware(cs));
     String bootMode = probes.run("bootMode", platform::bootMode);
     Boolean secureBoot = probes.run("secureBoot", () -> platform.secureBoot(bootMode));
@@ -105,24 +132,17 @@ public final class OshiHardwareProbe implements HardwareProbe {
     String chassis = probes.run("chassis", platform::chassis);
     Boolean virtual =
         probes.run("virtualization", () -> platform.virtualMachine(manufacturer, model));
+    // Boot mode, Secure Boot and TPM are read apart from the firmware's identity tables: the
+    // section is kept when those tables are missing (virtual machines).
     ComputerSystem computerSystem =
-        cs == null
-            ? null
-            : new ComputerSystem(
-                manufacturer,
-                model,
-                JunkIdentifiers.clean(cs.getSerialNumber()),
-                chassis,
-                firmware,
-                bootMode,
-                secureBoot,
-                tpm);
+        new ComputerSystem(
+            manufacturer, model, ids[3], chassis, firmware, bootMode, secureBoot, tpm);
 
     String hostname = probes.run("hostname", () -> hostname(oshiOs));
     WindowsVersion windows = probes.run("osVersion", platform::windowsVersion);
     OperatingSystem os = probes.run("os", () -> os(oshiOs, windows));
     Processor cpu = probes.run("cpu", () -> cpu(hal.getProcessor()));
-    Memory memory = probes.run("memory", () -> memory(hal));
+    Memory memory = probes.run("memory", () -> memory(hal, platform.dmiReadable()));
     boolean inVm = Boolean.TRUE.equals(virtual);
     Storage storage = probes.run("storage", () -> storage(hal, oshiOs, inVm));
     Peripherals peripherals =
@@ -189,27 +209,46 @@ public final class OshiHardwareProbe implements HardwareProbe {
         platform.family(), name, release, OshiValues.text(version.getBuildNumber()), null, bitness);
   }
 
-  private static Processor cpu(CentralProcessor processor) {
-    CentralProcessor.ProcessorIdentifier id = processor.getProcessorIdentifier();
-    Long maxHz = OshiValues.positive(processor.getMaxFreq());
+  private Processor cpu(CentralProcessor processor) throws Exception {
+    CpuInfoParser.Identity id = platform.cpuIdentity();
+    Long vendorHz;
+    if (id == null) {
+      CentralProcessor.ProcessorIdentifier oshi = processor.getProcessorIdentifier();
+      id =
+          new CpuInfoParser.Identity(
+              OshiValues.text(oshi.getVendor()),
+              OshiValues.text(oshi.getName()),
+              OshiValues.decimal(oshi.getFamily()),
+              OshiValues.decimal(oshi.getModel()),
+              OshiValues.decimal(oshi.getStepping()));
+      vendorHz = OshiValues.positive(oshi.getVendorFreq());
+    } else {
+      vendorHz = id.nominalHz();
+    }
+    // Where the OS has nothing to read it from, OSHI would still fork lshw and dmidecode
+    // (150-450 ms) to learn nothing.
+    Long maxHz =
+        platform.maxFrequencyReadable() ? OshiValues.positive(processor.getMaxFreq()) : null;
     if (maxHz == null) {
-      // The nominal frequency in the marketing name ("@ 3.00GHz"), when OSHI found one.
-      maxHz = OshiValues.positive(id.getVendorFreq());
+      // The nominal frequency in the marketing name ("@ 3.00GHz"), when there is one.
+      maxHz = vendorHz;
     }
     return new Processor(
-        OshiValues.text(id.getName()),
-        OshiValues.text(id.getVendor()),
-        OshiValues.decimal(id.getFamily()),
-        OshiValues.decimal(id.getModel()),
-        OshiValues.text(id.getMicroarchitecture()),
+        id.name(),
+        id.vendor(),
+        id.family(),
+        id.model(),
+        Microarchitectures.lookup(id.vendor(), id.family(), id.model(), id.stepping()),
         OshiValues.positive(processor.getPhysicalProcessorCount()),
         OshiValues.positive(processor.getLogicalProcessorCount()),
         maxHz);
   }
 
-  private static Memory memory(HardwareAbstractionLayer hal) {
+  private static Memory memory(HardwareAbstractionLayer hal, boolean dmiReadable) {
     List<Memory.MemoryModule> modules = new ArrayList<>();
-    for (PhysicalMemory m : hal.getMemory().getPhysicalMemory()) {
+    // Modules come from the DMI tables (dmidecode on Linux): without them there is nothing to list.
+    List<PhysicalMemory> physical = dmiReadable ? hal.getMemory().getPhysicalMemory() : List.of();
+    for (PhysicalMemory m : physical) {
       modules.add(
           new Memory.MemoryModule(
               OshiValues.text(m.getBankLabel()),

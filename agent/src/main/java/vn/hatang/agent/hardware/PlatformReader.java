@@ -41,4 +41,29 @@ interface PlatformReader {
 
   /** The mount point of the system volume: {@code /} or {@code C:\}. */
   String systemMount();
+
+  /**
+   * Whether the OS has a source for the CPU's maximum frequency (on Linux: cpufreq in sysfs, or the
+   * firmware's DMI tables that lshw and dmidecode read). When it has none, asking would only fork
+   * tools that find nothing.
+   */
+  default boolean maxFrequencyReadable() {
+    return true;
+  }
+
+  /**
+   * Whether the firmware's DMI/SMBIOS tables are readable (system identity, firmware, memory
+   * modules). On Linux without them OSHI forks lshw and dmidecode, which find nothing.
+   */
+  default boolean dmiReadable() {
+    return true;
+  }
+
+  /**
+   * The processor's identity read by the platform itself, or {@code null} to use OSHI's (Linux
+   * reads {@code /proc/cpuinfo}: OSHI's identifier forks tools there).
+   */
+  default CpuInfoParser.Identity cpuIdentity() throws Exception {
+    return null;
+  }
 }

@@ -40,7 +40,11 @@ class LinuxPlatformTest {
     assertThat(linux.bootMode()).isEqualTo("LEGACY");
     assertThat(linux.secureBoot("LEGACY")).isFalse();
     assertThatThrownBy(linux::tpmVersion).isInstanceOf(UnsupportedProbeException.class);
-    assertThatThrownBy(linux::chassis).isInstanceOf(IOException.class);
+    assertThatThrownBy(linux::chassis)
+        .isInstanceOf(UnsupportedProbeException.class)
+        .hasMessageContaining("no /sys/class/dmi");
+    assertThat(linux.dmiReadable()).isFalse();
+    assertThat(linux.maxFrequencyReadable()).isFalse();
     assertThat(linux.virtualMachine(null, null)).isTrue();
   }
 

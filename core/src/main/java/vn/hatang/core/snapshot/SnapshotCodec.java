@@ -39,7 +39,11 @@ public final class SnapshotCodec {
   public static final int MAX_BYTES = 4 * 1024 * 1024;
 
   private static final ObjectMapper MAPPER = newMapper();
-  private static final Schema SCHEMA = loadSchema();
+
+  /** Loaded on first validation only: writing a snapshot needs no schema (agent start-up). */
+  private static final class SchemaHolder {
+    static final Schema SCHEMA = loadSchema();
+  }
 
   private SnapshotCodec() {}
 
@@ -186,7 +190,7 @@ public final class SnapshotCodec {
    * @return one {@code "$.path: message"} line per violation, in document order; empty when valid
    */
   public static List<String> validate(JsonNode tree) {
-    List<Error> errors = SCHEMA.validate(tree);
+    List<Error> errors = SchemaHolder.SCHEMA.validate(tree);
     List<String> out = new ArrayList<>(errors.size());
     for (Error error : errors) {
       String path = jsonPath(error.getInstanceLocation().toString());
