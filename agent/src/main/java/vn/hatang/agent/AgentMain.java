@@ -21,6 +21,7 @@ import vn.hatang.agent.command.CommonOptions;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.snapshot.SnapshotCodec;
 
 /** {@code hatang-agent}: the agent's command line. With no subcommand it prints usage. */
 @Command(
@@ -43,6 +44,13 @@ public final class AgentMain implements Runnable {
 
   /** Runs the agent and exits with its exit code. */
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("collect") || args[0].equals("check"))) {
+      // Jackson's first write costs as much as reading the hardware: build it meanwhile on the
+      // other core. A daemon thread: it never delays the exit.
+      Thread warmUp = new Thread(SnapshotCodec::warmUp, "json-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

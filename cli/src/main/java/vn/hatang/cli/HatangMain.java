@@ -34,9 +34,22 @@ public final class HatangMain implements Runnable {
       scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
+  // Read before picocli runs (langFlag) so that help is translated too; declared here, inherited
+  // by every subcommand, so that --lang is accepted anywhere and listed in every --help.
+  @CommandLine.Option(
+      names = "--lang",
+      descriptionKey = "lang",
+      paramLabel = "vi|en",
+      scope = CommandLine.ScopeType.INHERIT)
+  String lang;
+
+  /**
+   * Without a subcommand: usage on stderr, exit 2 (a cron line missing its command is an error).
+   */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new UserException(ExitCode.USAGE, "usage.noCommand");
   }
 
   /** Entry point of the jar. */
@@ -62,7 +75,7 @@ public final class HatangMain implements Runnable {
     try {
       locale = Lang.resolve(langFlag(args), env);
     } catch (IllegalArgumentException e) {
-      err.println("error: --lang " + e.getMessage() + ": expected vi or en");
+      err.println(Messages.of(Locale.ENGLISH, BUNDLE).get("usage.badLang", e.getMessage()));
       return ExitCode.USAGE.code();
     }
     Locale.setDefault(locale);
@@ -85,10 +98,19 @@ public final class HatangMain implements Runnable {
     applyExitCodes(cl, messages.get("help.exitCodes"), codes);
     cl.setExitCodeExceptionMapper(
         t -> t instanceof UserException u ? u.exitCode().code() : ExitCode.INTERNAL.code());
+    cl.registerConverter(
+        java.time.LocalDate.class,
+        text -> {
+          try {
+            return java.time.LocalDate.parse(text);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(messages.get("usage.badDate", text));
+          }
+        });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("error: " + ex.getMessage());
+          c.getErr().println(messages.get("error.prefix", UsageErrors.describe(ex, messages)));
           c.getErr().println(messages.get("help.seeUsage", c.getCommandSpec().qualifiedName()));
           return ExitCode.USAGE.code();
         });
@@ -96,13 +118,16 @@ public final class HatangMain implements Runnable {
         (ex, c, parsed) -> {
           boolean verbose = parsed.matchedOption("--verbose") != null || hasVerbose(parsed);
           if (ex instanceof UserException u) {
-            c.getErr().println("error: " + messages.get(u.key(), u.args().toArray()));
+            c.getErr()
+                .println(messages.get("error.prefix", messages.get(u.key(), u.args().toArray())));
             if (verbose) {
               ex.printStackTrace(c.getErr());
             }
             return u.exitCode().code();
           }
-          c.getErr().println("error: " + messages.get("error.internal", String.valueOf(ex)));
+          c.getErr()
+              .println(
+                  messages.get("error.prefix", messages.get("error.internal", String.valueOf(ex))));
           if (verbose) {
             ex.printStackTrace(c.getErr());
           }

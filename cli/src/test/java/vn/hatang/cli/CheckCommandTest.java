@@ -119,4 +119,36 @@ class CheckCommandTest {
     Cli vi = Cli.run("--help", "--lang", "vi");
     assertThat(vi.out()).contains("Mã thoát:").contains("hạ tầng CNTT cơ bản");
   }
+
+  @Test
+  void nothingToJudgeIsInvalidInputNotCompliant() throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    Cli r = Cli.run("check", empty.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("no snapshot (*.json) found");
+  }
+
+  @Test
+  void theSameSnapshotNamedTwiceIsJudgedOnce() throws Exception {
+    Path p = fixture("old-pc.json");
+    Cli r = Cli.run("check", dir.toString(), p.toString(), "--date", "2026-11-25", "-f", "json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(r.out()).at("/summary/machines").asInt()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("skipped: snapshot 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d was already read");
+  }
+
+  @Test
+  void usageErrorsAreInTheReadersLanguage() {
+    Cli r = Cli.run("check", "--lang", "vi");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("lỗi: thiếu PATH");
+    Cli date = Cli.run("check", "x.json", "--date", "2026-13-01");
+    assertThat(date.err()).contains("'2026-13-01' is not a date: expected YYYY-MM-DD");
+    Cli none = Cli.run();
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("Usage: hatang");
+    assertThat(Cli.run("standards", "list", "--lang", "vi").out()).contains("PHIÊN BẢN");
+  }
 }

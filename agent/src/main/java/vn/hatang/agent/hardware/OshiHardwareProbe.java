@@ -138,11 +138,21 @@ public final class OshiHardwareProbe implements HardwareProbe {
         new ComputerSystem(
             manufacturer, model, ids[3], chassis, firmware, bootMode, secureBoot, tpm);
 
-    String hostname = probes.run("hostname", () -> hostname(oshiOs));
-    WindowsVersion windows = probes.run("osVersion", platform::windowsVersion);
-    OperatingSystem os = probes.run("os", () -> os(oshiOs, windows));
-    Processor cpu = probes.run("cpu", () -> cpu(hal.getProcessor()));
-    Memory memory = probes.run("memory", () -> memory(hal, platform.dmiReadable()));
+    // Two lanes: OS, CPU and memory on a second thread while storage and peripherals are read
+    // here. Probes wait mostly on forked tools and file reads; a PC has at least two cores.
+    Object[] lane = new Object[4];
+    Thread second =
+        new Thread(
+            () -> {
+              lane[0] = probes.run("hostname", () -> hostname(oshiOs));
+              WindowsVersion windows = probes.run("osVersion", platform::windowsVersion);
+              lane[1] = probes.run("os", () -> os(oshiOs, windows));
+              lane[2] = probes.run("cpu", () -> cpu(hal.getProcessor()));
+              lane[3] = probes.run("memory", () -> memory(hal, platform.dmiReadable()));
+            },
+            "probe-lane");
+    second.setDaemon(true);
+    second.start();
     boolean inVm = Boolean.TRUE.equals(virtual);
     Storage storage = probes.run("storage", () -> storage(hal, oshiOs, inVm));
     Peripherals peripherals =
@@ -153,6 +163,16 @@ public final class OshiHardwareProbe implements HardwareProbe {
             probes.run("network", () -> network(hal, inVm)),
             probes.run("power", () -> power(hal, platform.family().equals("Windows"))));
     List<AntivirusProduct> antivirus = probes.run("antivirus", platform::antivirus);
+    try {
+      second.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // join() makes the lane's writes visible here.
+    String hostname = (String) lane[0];
+    OperatingSystem os = (OperatingSystem) lane[1];
+    Processor cpu = (Processor) lane[2];
+    Memory memory = (Memory) lane[3];
     return new HardwareReport(
         hostname,
         computerSystem,

@@ -7,8 +7,8 @@ import vn.hatang.core.snapshot.Diagnostics;
 
 /**
  * Runs probes one at a time, each isolated: a probe that throws is recorded as {@code FAILED} (or
- * {@code UNSUPPORTED}) with its reason, and its value becomes {@code null}. Not thread-safe; one
- * runner per collection.
+ * {@code UNSUPPORTED}) with its reason, and its value becomes {@code null}. Thread-safe: probes may
+ * run on several threads; one runner per collection.
  */
 public final class ProbeRunner {
   private static final int MAX_ERROR_LENGTH = 500;
@@ -37,12 +37,12 @@ public final class ProbeRunner {
     return null;
   }
 
-  /** The outcomes so far, in the order the probes ran. */
-  public List<Diagnostics.Probe> probes() {
+  /** The outcomes so far, in the order the probes finished. */
+  public synchronized List<Diagnostics.Probe> probes() {
     return List.copyOf(probes);
   }
 
-  private void record(String name, String status, long start, String error) {
+  private synchronized void record(String name, String status, long start, String error) {
     long ms = (System.nanoTime() - start) / 1_000_000;
     probes.add(new Diagnostics.Probe(name, status, ms, error));
   }

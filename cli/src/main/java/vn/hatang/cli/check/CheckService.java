@@ -7,8 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.InputError;
@@ -38,26 +39,39 @@ public final class CheckService {
    * @param standard the standard
    * @param date the evaluation date
    */
-  public static CheckReport check(
+  public static Result check(
       List<String> paths, InputStream stdin, Standard standard, LocalDate date) {
     List<MachineResult> results = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
+    Map<java.util.UUID, String> seen = new HashMap<>();
+    List<InputError> notes = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        judge(STDIN, () -> readBounded(stdin), standard, date, results, errors);
+        judge(STDIN, () -> readBounded(stdin), standard, date, results, errors, seen, notes);
         continue;
       }
       Path path = Path.of(p);
       if (Files.isDirectory(path)) {
         for (Path f : jsonFiles(path, errors, p)) {
-          judge(f.toString(), () -> readFile(f), standard, date, results, errors);
+          judge(f.toString(), () -> readFile(f), standard, date, results, errors, seen, notes);
         }
       } else {
-        judge(p, () -> readFile(path), standard, date, results, errors);
+        judge(p, () -> readFile(path), standard, date, results, errors, seen, notes);
       }
     }
-    return new CheckReport(standard, date, results, errors);
+    if (results.isEmpty() && errors.isEmpty()) {
+      errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
+    }
+    return new Result(new CheckReport(standard, date, results, errors), notes);
   }
+
+  /**
+   * A run's report, and the notices that are not errors (snapshots skipped as duplicates).
+   *
+   * @param report the report
+   * @param notices notices for stderr
+   */
+  public record Result(CheckReport report, List<InputError> notices) {}
 
   private interface Reader {
     byte[] read() throws IOException, SnapshotException;
@@ -69,9 +83,19 @@ public final class CheckService {
       Standard standard,
       LocalDate date,
       List<MachineResult> results,
-      List<InputError> errors) {
+      List<InputError> errors,
+      Map<java.util.UUID, String> seen,
+      List<InputError> notes) {
     try {
       Snapshot s = SnapshotCodec.read(reader.read(), source);
+      // The same snapshot named twice (a folder and a file in it, a copy) is judged once.
+      String first = seen.putIfAbsent(s.snapshotId(), source);
+      if (first != null) {
+        notes.add(
+            new InputError(
+                source, null, Message.of("input.duplicate", s.snapshotId().toString(), first)));
+        return;
+      }
       results.add(Evaluator.evaluate(source, s, standard, date));
     } catch (SnapshotException e) {
       errors.add(new InputError(source, e.where(), new Message(e.key(), e.args())));
@@ -85,18 +109,39 @@ public final class CheckService {
   }
 
   private static List<Path> jsonFiles(Path dir, List<InputError> errors, String shown) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(
-              f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
-          .sorted()
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+              String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+              if (attrs.isRegularFile() && name.endsWith(".json")) {
+                files.add(file);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              // An unreadable sub-folder is reported; the rest of the tree is still judged.
+              errors.add(
+                  new InputError(
+                      file.toString(),
+                      null,
+                      Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
       errors.add(
           new InputError(
               shown, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
-      return List.of();
     }
+    files.sort(null);
+    return files;
   }
 
   private static byte[] readFile(Path f) throws IOException, SnapshotException {

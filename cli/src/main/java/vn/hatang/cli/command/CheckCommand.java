@@ -45,11 +45,21 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           spec.commandLine().getErr(), e.problems(), context.messages());
       throw StandardOptions.invalid(e);
     }
-    CheckReport report =
+    CheckService.Result run =
         CheckService.check(paths, context.in(), standard, standardOptions.evaluationDate());
+    CheckReport report = run.report();
     Formats formats = new Formats(context.messages());
+    for (InputError n : run.notices()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              vn.hatang.core.render.Safe.text(n.place()) + ": " + formats.message(n.message()));
+    }
     for (InputError e : report.errors()) {
-      spec.commandLine().getErr().println(e.place() + ": " + formats.message(e.message()));
+      spec.commandLine()
+          .getErr()
+          .println(
+              vn.hatang.core.render.Safe.text(e.place()) + ": " + formats.message(e.message()));
     }
     spec.commandLine()
         .getOut()

@@ -2,7 +2,7 @@ package vn.hatang.cli.command;
 
 import picocli.CommandLine.Option;
 
-/** Output options shared by reporting commands: {@code --format} and {@code --lang}. */
+/** Output options shared by reporting commands: {@code --format} ({@code --lang} is global). */
 public final class OutputOptions {
   /** Output formats. */
   public enum Format {
@@ -16,10 +16,6 @@ public final class OutputOptions {
       descriptionKey = "format",
       defaultValue = "table")
   Format format;
-
-  // Read before picocli runs (HatangMain.langFlag) so help is translated; declared for --help.
-  @Option(names = "--lang", descriptionKey = "lang", paramLabel = "vi|en")
-  String lang;
 
   public Format format() {
     return format;

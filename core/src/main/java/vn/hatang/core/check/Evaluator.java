@@ -97,22 +97,29 @@ public final class Evaluator {
               case LE -> m <= r;
               default -> m < r;
             };
-        if (!pass) {
+        if (!pass && m != r) {
+          // At equality a strict > or < fails with nothing to make up in this unit.
           shortfall = Math.abs(r - m);
           shortfallUnit = check.unit();
         }
       }
       case EQ, NE -> {
-        boolean eq = sameValue(measured, required);
+        boolean eq =
+            metric.kind() == Metric.Kind.VERSION
+                ? compareVersions(versionText(measured), text(required)) == 0
+                : sameValue(measured, required);
         pass = op == Operator.EQ ? eq : !eq;
       }
       case IN, NOT_IN -> {
-        String m = text(measured);
-        boolean in =
-            ((List<?>) required).stream().anyMatch(x -> String.valueOf(x).equalsIgnoreCase(m));
+        Object m = measured;
+        boolean in = ((List<?>) required).stream().anyMatch(x -> sameValue(m, listItem(m, x)));
         pass = op == Operator.IN ? in : !in;
       }
-      case MATCHES -> pass = Pattern.compile((String) required).matcher(text(measured)).find();
+      case MATCHES ->
+          pass =
+              Pattern.compile((String) required, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                  .matcher(text(measured))
+                  .find();
       case VERSION_GE -> pass = compareVersions(versionText(measured), text(required)) >= 0;
       case DATE_AFTER, DATE_BEFORE -> {
         LocalDate m = (LocalDate) measured;
@@ -188,12 +195,24 @@ public final class Evaluator {
     return null;
   }
 
+  /** A list item of {@code in}: a number when the measured value is one, else the text. */
+  private static Object listItem(Object measured, Object item) {
+    if (measured instanceof Double) {
+      try {
+        return Double.valueOf(String.valueOf(item));
+      } catch (NumberFormatException e) {
+        return item;
+      }
+    }
+    return item;
+  }
+
   private static boolean sameValue(Object measured, Object required) {
     if (measured instanceof Double m && required instanceof Number r) {
       return Math.abs(m - r.doubleValue()) < 1e-9;
     }
     if (measured instanceof Boolean m) {
-      return m.equals(required);
+      return m.toString().equalsIgnoreCase(String.valueOf(required));
     }
     return text(measured).equalsIgnoreCase(text(required));
   }

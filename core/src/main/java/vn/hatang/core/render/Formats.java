@@ -31,10 +31,9 @@ public final class Formats {
 
   /** A number with at most one decimal (two under 10), trailing zeros dropped. */
   public String number(double value) {
-    DecimalFormat f =
-        new DecimalFormat(
-            Math.abs(value) < 10 ? "#,##0.##" : "#,##0.#",
-            DecimalFormatSymbols.getInstance(locale));
+    double a = Math.abs(value);
+    String pattern = a < 1 ? "#,##0.###" : a < 10 ? "#,##0.##" : "#,##0.#";
+    DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale));
     return f.format(value);
   }
 
@@ -66,7 +65,13 @@ public final class Formats {
   /** The requirement: operator and value ({@code >= 8 GiB}). */
   public String required(Check check, Object required) {
     Object shown = required instanceof Number n ? n.doubleValue() : required;
-    return check.op().symbol() + " " + value(shown, check.unit());
+    return operator(check.op()) + " " + value(shown, check.unit());
+  }
+
+  /** An operator for people: symbols as they are, words ({@code date after}) in the language. */
+  public String operator(vn.hatang.core.standard.Operator op) {
+    String key = "op." + op.name();
+    return messages.has(key) ? messages.get(key) : op.symbol();
   }
 
   /** The shortfall of a failing finding ("4 GiB short"), or "" when none. */
@@ -88,9 +93,14 @@ public final class Formats {
     return messages.get(key, amount);
   }
 
-  /** The finding's reason, or its shortfall. */
+  /** The finding's reason, or its shortfall; then how the value was read, if that matters. */
   public String reasonOrShortfall(Finding f) {
-    return f.reason() != null ? message(f.reason()) : shortfall(f);
+    String main = f.reason() != null ? message(f.reason()) : shortfall(f);
+    if (f.note() == null || !f.note().key().equals("note.memoryOsVisible")) {
+      return main;
+    }
+    String note = message(f.note());
+    return main.isEmpty() ? note : main + "; " + note;
   }
 
   /** A message in this language. */

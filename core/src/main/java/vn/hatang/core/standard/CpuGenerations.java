@@ -93,10 +93,11 @@ public record CpuGenerations(List<Rule> rules) {
       if (r.familyBelow() != null && (cpu.family() == null || cpu.family() >= r.familyBelow())) {
         continue;
       }
-      if (r.modelAtMost() != null
-          && (cpu.model() == null
-              || cpu.model() > r.modelAtMost()
-              || r.exceptModels().contains(cpu.model()))) {
+      if (r.modelAtMost() != null && (cpu.model() == null || cpu.model() > r.modelAtMost())) {
+        continue;
+      }
+      if (!r.exceptModels().isEmpty()
+          && (cpu.model() == null || r.exceptModels().contains(cpu.model()))) {
         continue;
       }
       boolean ok;

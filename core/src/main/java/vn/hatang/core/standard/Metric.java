@@ -348,8 +348,9 @@ public enum Metric {
     if (!v.known() && snapshot.diagnostics() != null) {
       Diagnostics.Probe p = snapshot.diagnostics().probe(probe);
       if (p != null && !"OK".equals(p.status())) {
-        return MetricValue.unknown(
-            "reason.probeFailed", probe, p.status(), p.error() == null ? "-" : p.error());
+        String key =
+            "UNSUPPORTED".equals(p.status()) ? "reason.probeUnsupported" : "reason.probeFailed";
+        return MetricValue.unknown(key, probe, p.error() == null ? "-" : p.error());
       }
     }
     return v;

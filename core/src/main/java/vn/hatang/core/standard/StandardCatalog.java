@@ -91,7 +91,9 @@ public final class StandardCatalog {
           List.of(new Problem(spec, 0, 0, "standard.error.notFound", List.of(id))));
     }
     if (version == null) {
-      return ofId.get(ofId.size() - 1);
+      // The newest version; of equal versions the folder's copy (scanned first) wins.
+      String newest = ofId.get(ofId.size() - 1).version();
+      return ofId.stream().filter(e -> e.version().equals(newest)).findFirst().orElseThrow();
     }
     String wantVersion = version;
     Optional<Entry> exact = ofId.stream().filter(e -> e.version().equals(wantVersion)).findFirst();

@@ -63,6 +63,12 @@ public final class StandardLoader {
       Set.of("osLifecycle", "cpuGenerations", "prices");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+  /** Machine roles the agent reports. */
+  public static final List<String> ROLES = List.of("desktop", "laptop", "server", "virtual");
+
+  /** OS families the agent reports. */
+  public static final List<String> OS_FAMILIES = List.of("Windows", "Linux", "macOS", "FreeBSD");
+
   private StandardLoader() {}
 
   /**
@@ -136,6 +142,9 @@ public final class StandardLoader {
       root.problem("standard.error.missingKey", "checks");
     } else {
       Map<String, Integer> seen = new HashMap<>();
+      if (checksNode.isList() && checksNode.list().isEmpty()) {
+        checksNode.problem("standard.error.noChecks");
+      }
       for (YamlNode c : checksNode.list()) {
         Check check = readCheck(c, reference);
         if (check == null) {
@@ -256,7 +265,7 @@ public final class StandardLoader {
     if (m.containsKey("weight")) {
       Double w = m.get("weight").number();
       if (w != null && w < 0) {
-        m.get("weight").problem("standard.error.positive", "weight");
+        m.get("weight").problem("standard.error.negative", "weight");
       }
       weight = w == null ? 1 : w;
     }
@@ -304,7 +313,18 @@ public final class StandardLoader {
         v.problem("standard.error.expectedList");
         return null;
       }
-      return v.strings();
+      List<String> items = v.strings();
+      if (items.isEmpty()) {
+        v.problem("standard.error.emptyList");
+      }
+      if (metric.kind() == Metric.Kind.NUMBER) {
+        for (String item : items) {
+          if (!isFiniteNumber(item)) {
+            v.problem("standard.error.expectedNumber", item);
+          }
+        }
+      }
+      return items;
     }
     if (v.isList() || v.isMap()) {
       v.problem("standard.error.expectedScalar");
@@ -312,6 +332,9 @@ public final class StandardLoader {
     }
     if (op == Operator.MATCHES) {
       String t = v.text();
+      if (t == null) {
+        return null;
+      }
       try {
         Pattern.compile(t);
       } catch (PatternSyntaxException e) {
@@ -354,18 +377,57 @@ public final class StandardLoader {
           }
           return v.date();
         }
+      case VERSION:
+        {
+          String t = v.text();
+          if (t != null && !t.trim().matches("[0-9A-Za-z]+([._-][0-9A-Za-z]+)*")) {
+            v.problem("standard.error.expectedVersion", t);
+          }
+          return t;
+        }
       default:
-        return v.text();
+        {
+          String t = v.text();
+          if (t != null && t.isBlank()) {
+            v.problem("standard.error.expectedScalar");
+          }
+          return t;
+        }
+    }
+  }
+
+  private static boolean isFiniteNumber(String s) {
+    try {
+      return Double.isFinite(Double.parseDouble(s.replace("_", "")));
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
   private static Check.AppliesTo readAppliesTo(YamlNode a) {
     Map<String, YamlNode> m = a.mapWithKeys(Set.of("unitLevels", "roles", "tags", "osFamilies"));
+    // Roles and OS families are the agent's closed vocabularies: a typo would make the check
+    // silently not apply anywhere. Unit levels and tags are open data.
+    known(m.get("roles"), ROLES);
+    known(m.get("osFamilies"), OS_FAMILIES);
     return new Check.AppliesTo(
         m.containsKey("unitLevels") ? m.get("unitLevels").strings() : List.of(),
         m.containsKey("roles") ? m.get("roles").strings() : List.of(),
         m.containsKey("tags") ? m.get("tags").strings() : List.of(),
         m.containsKey("osFamilies") ? m.get("osFamilies").strings() : List.of());
+  }
+
+  private static void known(YamlNode list, List<String> vocabulary) {
+    if (list == null) {
+      return;
+    }
+    List<YamlNode> items = list.isList() ? list.list() : List.of(list);
+    for (YamlNode item : items) {
+      String t = item.text();
+      if (t != null && vocabulary.stream().noneMatch(t::equalsIgnoreCase)) {
+        item.problem("standard.error.unknownValue", t, String.join(", ", vocabulary));
+      }
+    }
   }
 
   private static ReferenceData readReferences(Path file, YamlNode refs, YamlNode.Context ctx) {

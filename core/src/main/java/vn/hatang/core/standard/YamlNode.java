@@ -171,7 +171,12 @@ final class YamlNode {
       return null;
     }
     try {
-      return Double.valueOf(t.replace("_", ""));
+      Double d = Double.valueOf(t.replace("_", ""));
+      if (!Double.isFinite(d)) {
+        problem("standard.error.expectedNumber", t);
+        return null;
+      }
+      return d;
     } catch (NumberFormatException e) {
       problem("standard.error.expectedNumber", t);
       return null;
