@@ -184,7 +184,39 @@ public final class OshiHardwareProbe implements HardwareProbe {
         antivirus,
         uuid,
         virtual,
-        probes.probes());
+        inCanonicalOrder(probes.probes()));
+  }
+
+  /** The probes in the order they are written here, whichever lane finished first. */
+  private static final List<String> ORDER =
+      List.of(
+          "computerSystem",
+          "firmware",
+          "bootMode",
+          "secureBoot",
+          "tpm",
+          "chassis",
+          "virtualization",
+          "hostname",
+          "osVersion",
+          "os",
+          "cpu",
+          "memory",
+          "storage",
+          "displays",
+          "printers",
+          "usb",
+          "network",
+          "power",
+          "antivirus");
+
+  static List<vn.hatang.core.snapshot.Diagnostics.Probe> inCanonicalOrder(
+      List<vn.hatang.core.snapshot.Diagnostics.Probe> probes) {
+    return probes.stream()
+        .sorted(
+            java.util.Comparator.comparingInt(
+                p -> ORDER.indexOf(p.name()) < 0 ? ORDER.size() : ORDER.indexOf(p.name())))
+        .toList();
   }
 
   private static ComputerSystem.Firmware firmware(oshi.hardware.ComputerSystem cs) {

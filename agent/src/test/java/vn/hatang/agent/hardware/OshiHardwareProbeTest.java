@@ -119,4 +119,31 @@ class OshiHardwareProbeTest {
         .filteredOn(p -> p.status().equals("FAILED"))
         .allSatisfy(p -> assertThat(p.error()).isNotBlank());
   }
+
+  @Test
+  void diagnosticsComeInTheSameOrderEveryRun() {
+    // Probes run on two lanes; the snapshot lists them in one fixed order all the same.
+    assertThat(report.probes())
+        .extracting(Diagnostics.Probe::name)
+        .containsExactly(
+            "computerSystem",
+            "firmware",
+            "bootMode",
+            "secureBoot",
+            "tpm",
+            "chassis",
+            "virtualization",
+            "hostname",
+            "osVersion",
+            "os",
+            "cpu",
+            "memory",
+            "storage",
+            "displays",
+            "printers",
+            "usb",
+            "network",
+            "power",
+            "antivirus");
+  }
 }
