@@ -22,7 +22,7 @@ chcp 65001 >nul
 
 rem -Xlog: JVM warnings go to stderr, never stdout (stdout carries JSON); CDS messages are off.
 rem A collection is short: the C2 compiler and a parallel GC only cost start-up time and memory.
-set "OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k"
+set "OPTS=-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss512k"
 
 rem JDK 17 has no -XX:+AutoCreateSharedArchive, so the archive is made here. It belongs to the jar
 rem it was made from; cmd cannot compare file times, so a stamp file holds that jar's size and time.

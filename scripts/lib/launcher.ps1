@@ -11,7 +11,7 @@ $HatangCommonOpts = @(
 
 # The agent's extra options: a collection is short, so the C2 compiler and a parallel GC only cost
 # start-up time and memory.
-$HatangAgentOpts = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k')
+$HatangAgentOpts = @('-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+UseSerialGC', '-Xss512k')
 
 function Stop-Hatang([int] $Code, [string] $Message) {
   # One line on stderr, then leave the script. 4 = environment failure (ExitCode).

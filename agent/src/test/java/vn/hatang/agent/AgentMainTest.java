@@ -31,7 +31,7 @@ class AgentMainTest {
     assertThat(out.toString())
         .contains("Đọc máy này")
         .contains("Mã thoát:")
-        .contains("Ghi ảnh chụp cấu hình vào tệp này");
+        .contains("Ghi bản kiểm kê vào tệp này");
   }
 
   @Test

@@ -52,6 +52,19 @@ public final class CollectCommand implements Callable<Integer> {
     this.env = Map.copyOf(env);
   }
 
+  /**
+   * The file name of a snapshot in the output folder: unit, host and time, so that a folder of
+   * snapshots sorts by unit and a USB key can carry many PCs' files without clashes.
+   */
+  static String fileName(Snapshot s) {
+    String unit = s.unit() == null || s.unit().code() == null ? "unit" : s.unit().code();
+    String host = s.machine().hostname() == null ? "host" : s.machine().hostname();
+    String time =
+        s.takenAt()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+    return (unit + "_" + host + "_" + time).replaceAll("[^A-Za-z0-9._-]", "-") + ".json";
+  }
+
   @Override
   public Integer call() throws AgentException {
     AgentConfig config = configOptions.load(env);
@@ -62,11 +75,16 @@ public final class CollectCommand implements Callable<Integer> {
     Snapshot snapshot = collector.collect(config, spool);
     byte[] json = SnapshotCodec.write(snapshot);
     PrintWriter out = spec.commandLine().getOut();
-    if (output == null) {
+    Path target = output;
+    if (target == null && config.outputDir() != null) {
+      target = Path.of(config.outputDir()).resolve(fileName(snapshot));
+    }
+    if (target == null || target.toString().equals("-")) {
       out.print(new String(json, StandardCharsets.UTF_8));
       out.flush();
       return ExitCode.OK.code();
     }
+    Path output = target;
     try {
       AtomicFiles.write(output, json);
     } catch (IOException e) {

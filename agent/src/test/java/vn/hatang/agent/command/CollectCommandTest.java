@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,39 @@ class CollectCommandTest {
     int code = run("--lang", "en", "collect", "--role", "workstation");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("invalid role 'workstation'");
+  }
+
+  @Test
+  void withoutOutputWritesANamedFileIntoTheConfiguredOutputDir(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Path config = dir.resolve("agent.yaml");
+    Files.writeString(
+        config,
+        "unit: {code: '21583', name: Phường Quy Nhơn}\noutputDir: "
+            + out
+            + "\nspoolDir: "
+            + dir.resolve("spool")
+            + "\n",
+        StandardCharsets.UTF_8);
+    assertThat(run("collect", "--config", config.toString())).isZero();
+    assertThat(this.out.toString()).isEmpty();
+    List<Path> files;
+    try (Stream<Path> list = Files.list(out)) {
+      files = list.toList();
+    }
+    assertThat(files)
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.getFileName().toString()).matches("21583_.+_\\d{8}-\\d{6}\\.json"));
+    Snapshot snapshot =
+        SnapshotCodec.read(Files.readAllBytes(files.get(0)), files.get(0).toString());
+    assertThat(snapshot.unit().code()).isEqualTo("21583");
+    // "-o -" still sends it to standard output.
+    assertThat(run("collect", "--config", config.toString(), "-o", "-")).isZero();
+    assertThat(
+            SnapshotCodec.read(this.out.toString().getBytes(StandardCharsets.UTF_8), "stdout")
+                .unit()
+                .name())
+        .isEqualTo("Phường Quy Nhơn");
   }
 }
