@@ -30,16 +30,18 @@ import vn.hatang.core.snapshot.SnapshotCodec;
     versionProvider = AgentVersion.class,
     resourceBundle = AgentMain.BUNDLE,
     subcommands = {CollectCommand.class, CheckCommand.class, HelpCommand.class})
-public final class AgentMain implements Runnable {
+public final class AgentMain implements java.util.concurrent.Callable<Integer> {
   /** The agent's message bundle, searched before the core bundle. */
   public static final String BUNDLE = "vn.hatang.agent.messages";
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
+  /** Without a subcommand: usage on stderr, exit 2 (a scheduled task missing its command). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.USAGE.code();
   }
 
   /** Runs the agent and exits with its exit code. */

@@ -17,8 +17,8 @@ class AgentMainTest {
 
   @Test
   void noSubcommandPrintsUsageWithExitCodes() {
-    assertThat(run(Map.of(), "--lang", "en")).isZero();
-    assertThat(out.toString())
+    assertThat(run(Map.of(), "--lang", "en")).isEqualTo(2);
+    assertThat(err.toString())
         .contains("Usage: hatang-agent")
         .contains("collect")
         .contains("Exit codes:")
