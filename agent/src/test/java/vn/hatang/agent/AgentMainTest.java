@@ -36,7 +36,7 @@ class AgentMainTest {
 
   @Test
   void builtInHelpCommandIsLocalizedToo() {
-    assertThat(run(Map.of(), "--lang", "vi")).isZero();
+    assertThat(run(Map.of(), "--lang", "vi", "--help")).isZero();
     assertThat(out.toString()).contains("help     Hiển thị trợ giúp cho một lệnh.");
   }
 
