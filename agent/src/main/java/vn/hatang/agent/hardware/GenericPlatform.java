@@ -38,16 +38,6 @@ final class GenericPlatform implements PlatformReader {
   }
 
   @Override
-  public Boolean virtualMachine(String manufacturer, String model) {
-    return Virtualization.isVirtualModel(manufacturer, model);
-  }
-
-  @Override
-  public Boolean removable(String diskName) {
-    return null;
-  }
-
-  @Override
   public List<Printer> printers() throws UnsupportedProbeException {
     throw unsupported();
   }
@@ -55,16 +45,6 @@ final class GenericPlatform implements PlatformReader {
   @Override
   public List<AntivirusProduct> antivirus() throws UnsupportedProbeException {
     throw unsupported();
-  }
-
-  @Override
-  public WindowsVersion windowsVersion() {
-    return null;
-  }
-
-  @Override
-  public String systemMount() {
-    return "/";
   }
 
   private UnsupportedProbeException unsupported() {

@@ -156,16 +156,6 @@ final class LinuxPlatform implements PlatformReader {
     throw new UnsupportedProbeException("Linux has no registry of antivirus products");
   }
 
-  @Override
-  public WindowsVersion windowsVersion() {
-    return null;
-  }
-
-  @Override
-  public String systemMount() {
-    return "/";
-  }
-
   private static boolean isNonEmptyDirectory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;

@@ -24,11 +24,18 @@ interface PlatformReader {
   /** The chassis type name, or {@code null}. */
   String chassis() throws Exception;
 
-  /** Whether this machine is a virtual machine, given the system manufacturer and model. */
-  Boolean virtualMachine(String manufacturer, String model) throws Exception;
+  /**
+   * Whether this machine is a virtual machine, given the system manufacturer and model; by default
+   * from the model alone.
+   */
+  default Boolean virtualMachine(String manufacturer, String model) throws Exception {
+    return Virtualization.isVirtualModel(manufacturer, model);
+  }
 
-  /** Whether the OS reports the disk as removable, or {@code null}. */
-  Boolean removable(String diskName);
+  /** Whether the OS reports the disk as removable, or {@code null} (the default: not known). */
+  default Boolean removable(String diskName) {
+    return null;
+  }
 
   /** The printers installed in the OS. */
   List<Printer> printers() throws Exception;
@@ -36,11 +43,15 @@ interface PlatformReader {
   /** The antivirus products registered with the OS. */
   List<AntivirusProduct> antivirus() throws Exception;
 
-  /** The OS's own name, edition, version and build, or {@code null} to use OSHI's. */
-  WindowsVersion windowsVersion() throws Exception;
+  /** The OS's own name, edition, version and build, or {@code null} (the default) to use OSHI's. */
+  default WindowsVersion windowsVersion() throws Exception {
+    return null;
+  }
 
-  /** The mount point of the system volume: {@code /} or {@code C:\}. */
-  String systemMount();
+  /** The mount point of the system volume: {@code /} (the default) or {@code C:\}. */
+  default String systemMount() {
+    return "/";
+  }
 
   /**
    * Whether the OS has a source for the CPU's maximum frequency (on Linux: cpufreq in sysfs, or the

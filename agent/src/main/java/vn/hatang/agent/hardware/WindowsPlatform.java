@@ -69,16 +69,6 @@ final class WindowsPlatform implements PlatformReader {
   }
 
   @Override
-  public Boolean virtualMachine(String manufacturer, String model) {
-    return Virtualization.isVirtualModel(manufacturer, model);
-  }
-
-  @Override
-  public Boolean removable(String diskName) {
-    return null;
-  }
-
-  @Override
   public List<Printer> printers() throws IOException {
     return PrinterParser.parseWin32PrinterCsv(
         powershell(

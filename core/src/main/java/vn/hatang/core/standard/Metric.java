@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import vn.hatang.core.snapshot.AntivirusProduct;
 import vn.hatang.core.snapshot.Diagnostics;
 import vn.hatang.core.snapshot.Snapshot;
@@ -38,50 +39,35 @@ public enum Metric {
       Unit.Dimension.BYTES,
       Needs.NOTHING,
       "memory",
-      (s, r) ->
-          s.memory() == null
-              ? MetricValue.unknown("reason.sectionMissing", "memory")
-              : number(s.memory().totalBytes(), "memory.totalBytes")),
+      (s, r) -> in(s.memory(), "memory", x -> number(x.totalBytes(), "memory.totalBytes"))),
   CPU_PHYSICAL_CORES(
       "cpu.physicalCores",
       Kind.NUMBER,
       Unit.Dimension.COUNT,
       Needs.NOTHING,
       "cpu",
-      (s, r) ->
-          s.cpu() == null
-              ? MetricValue.unknown("reason.sectionMissing", "cpu")
-              : number(s.cpu().physicalCores(), "cpu.physicalCores")),
+      (s, r) -> in(s.cpu(), "cpu", x -> number(x.physicalCores(), "cpu.physicalCores"))),
   CPU_LOGICAL_CORES(
       "cpu.logicalCores",
       Kind.NUMBER,
       Unit.Dimension.COUNT,
       Needs.NOTHING,
       "cpu",
-      (s, r) ->
-          s.cpu() == null
-              ? MetricValue.unknown("reason.sectionMissing", "cpu")
-              : number(s.cpu().logicalCores(), "cpu.logicalCores")),
+      (s, r) -> in(s.cpu(), "cpu", x -> number(x.logicalCores(), "cpu.logicalCores"))),
   CPU_MAX_FREQUENCY_HZ(
       "cpu.maxFrequencyHz",
       Kind.NUMBER,
       Unit.Dimension.HERTZ,
       Needs.NOTHING,
       "cpu",
-      (s, r) ->
-          s.cpu() == null
-              ? MetricValue.unknown("reason.sectionMissing", "cpu")
-              : number(s.cpu().maxFrequencyHz(), "cpu.maxFrequencyHz")),
+      (s, r) -> in(s.cpu(), "cpu", x -> number(x.maxFrequencyHz(), "cpu.maxFrequencyHz"))),
   CPU_VENDOR(
       "cpu.vendor",
       Kind.STRING,
       Unit.Dimension.NONE,
       Needs.NOTHING,
       "cpu",
-      (s, r) ->
-          s.cpu() == null
-              ? MetricValue.unknown("reason.sectionMissing", "cpu")
-              : text(s.cpu().vendor(), "cpu.vendor")),
+      (s, r) -> in(s.cpu(), "cpu", x -> text(x.vendor(), "cpu.vendor"))),
   CPU_SUPPORTED_GENERATION(
       "cpu.supportedGeneration",
       Kind.BOOLEAN,
@@ -105,40 +91,28 @@ public enum Metric {
       Unit.Dimension.NONE,
       Needs.NOTHING,
       "os",
-      (s, r) ->
-          s.os() == null
-              ? MetricValue.unknown("reason.sectionMissing", "os")
-              : text(s.os().family(), "os.family")),
+      (s, r) -> in(s.os(), "os", x -> text(x.family(), "os.family"))),
   OS_NAME(
       "os.name",
       Kind.STRING,
       Unit.Dimension.NONE,
       Needs.NOTHING,
       "os",
-      (s, r) ->
-          s.os() == null
-              ? MetricValue.unknown("reason.sectionMissing", "os")
-              : text(s.os().name(), "os.name")),
+      (s, r) -> in(s.os(), "os", x -> text(x.name(), "os.name"))),
   OS_BUILD(
       "os.build",
       Kind.VERSION,
       Unit.Dimension.NONE,
       Needs.NOTHING,
       "os",
-      (s, r) ->
-          s.os() == null
-              ? MetricValue.unknown("reason.sectionMissing", "os")
-              : text(s.os().build(), "os.build")),
+      (s, r) -> in(s.os(), "os", x -> text(x.build(), "os.build"))),
   OS_BITNESS(
       "os.bitness",
       Kind.NUMBER,
       Unit.Dimension.COUNT,
       Needs.NOTHING,
       "os",
-      (s, r) ->
-          s.os() == null
-              ? MetricValue.unknown("reason.sectionMissing", "os")
-              : number(s.os().bitness(), "os.bitness")),
+      (s, r) -> in(s.os(), "os", x -> number(x.bitness(), "os.bitness"))),
   OS_END_OF_SUPPORT(
       "os.endOfSupport",
       Kind.DATE,
@@ -210,9 +184,10 @@ public enum Metric {
       Needs.NOTHING,
       "bootMode",
       (s, r) ->
-          s.computerSystem() == null
-              ? MetricValue.unknown("reason.sectionMissing", "computerSystem")
-              : text(s.computerSystem().bootMode(), "computerSystem.bootMode")),
+          in(
+              s.computerSystem(),
+              "computerSystem",
+              x -> text(x.bootMode(), "computerSystem.bootMode"))),
   FIRMWARE_SECURE_BOOT(
       "computerSystem.secureBoot",
       Kind.BOOLEAN,
@@ -359,6 +334,13 @@ public enum Metric {
   /** Finds a metric by its name. */
   public static Optional<Metric> byPath(String path) {
     return Arrays.stream(values()).filter(m -> m.path.equals(path)).findFirst();
+  }
+
+  /** Reads a section, or says the snapshot has none. */
+  private static <T> MetricValue in(T section, String name, Function<T, MetricValue> read) {
+    return section == null
+        ? MetricValue.unknown("reason.sectionMissing", name)
+        : read.apply(section);
   }
 
   private static MetricValue number(Number n, String field) {
