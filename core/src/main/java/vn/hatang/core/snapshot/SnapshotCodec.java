@@ -60,8 +60,9 @@ public final class SnapshotCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .changeDefaultPropertyInclusion(
-                incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .defaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
     mapper
         .getFactory()
