@@ -151,4 +151,15 @@ class CheckCommandTest {
     assertThat(none.err()).contains("Usage: hatang");
     assertThat(Cli.run("standards", "list", "--lang", "vi").out()).contains("PHIÊN BẢN");
   }
+
+  @Test
+  void aStandardNotYetInForceIsPointedOutAndStaleSnapshotsCounted() throws Exception {
+    Path p = fixture("compliant-pc.json");
+    Cli early = Cli.run("check", p.toString(), "--date", "2025-06-30", "-f", "json");
+    assertThat(early.err())
+        .contains("note: standard vn-basic-it@2025.1 is in force from 2025-07-01");
+    // Taken on 2026-11-20: 41 days later it is older than the standard's 35-day freshness.
+    Cli late = Cli.run("check", p.toString(), "--date", "2026-12-31");
+    assertThat(late.out()).contains("41 (stale)").contains("1 snapshot(s) older than 35 days");
+  }
 }

@@ -71,6 +71,16 @@ public final class CheckCommand implements Callable<Integer> {
         new SnapshotCollector(new OshiHardwareProbe(), clock, AgentVersion.version())
             .collect(config, ConfigOptions.spoolDir(config, env));
     LocalDate day = checkOptions.date != null ? checkOptions.date : LocalDate.now(clock);
+    if (!standard.inForceOn(day)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              messages.get(
+                  "notice.notInForce",
+                  standard.ref(),
+                  String.valueOf(standard.effectiveFrom()),
+                  day.toString()));
+    }
     String source = messages.get("check.source");
     CheckReport report =
         new CheckReport(

@@ -49,6 +49,18 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         CheckService.check(paths, context.in(), standard, standardOptions.evaluationDate());
     CheckReport report = run.report();
     Formats formats = new Formats(context.messages());
+    if (!standard.inForceOn(report.evaluationDate())) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              context
+                  .messages()
+                  .get(
+                      "notice.notInForce",
+                      standard.ref(),
+                      String.valueOf(standard.effectiveFrom()),
+                      report.evaluationDate().toString()));
+    }
     for (InputError n : run.notices()) {
       spec.commandLine()
           .getErr()

@@ -40,6 +40,11 @@ public record CheckReport(
     return s == null ? "" : s;
   }
 
+  /** How many snapshots are older than the standard's freshness. */
+  public long staleCount() {
+    return machines.stream().filter(MachineResult::stale).count();
+  }
+
   /** How many machines have this verdict. */
   public long count(State verdict) {
     return machines.stream().filter(m -> m.verdict() == verdict).count();

@@ -50,7 +50,9 @@ public final class Evaluator {
       findings.add(f);
       verdict = verdict.worst(f.state());
     }
-    return new MachineResult(source, snapshot, verdict, findings);
+    long age = ChronoUnit.DAYS.between(snapshot.takenAt().toLocalDate(), evaluationDate);
+    return new MachineResult(
+        source, snapshot, verdict, findings, age, age > standard.freshnessDays());
   }
 
   static Finding evaluate(Snapshot s, Standard standard, Check check, LocalDate date) {

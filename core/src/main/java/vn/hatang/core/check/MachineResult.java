@@ -11,9 +11,18 @@ import vn.hatang.core.snapshot.Snapshot;
  * @param snapshot the snapshot judged
  * @param verdict the worst state of the findings
  * @param findings one finding per check, in the standard's order
+ * @param ageDays days from the snapshot's date (in its own offset) to the evaluation date; negative
+ *     for a snapshot dated after the evaluation date
+ * @param stale whether the snapshot is older than the standard's {@code freshnessDays}: its verdict
+ *     describes the machine as it was, not necessarily as it is
  */
 public record MachineResult(
-    String source, Snapshot snapshot, State verdict, List<Finding> findings) {
+    String source,
+    Snapshot snapshot,
+    State verdict,
+    List<Finding> findings,
+    long ageDays,
+    boolean stale) {
   public MachineResult {
     findings = List.copyOf(findings);
   }

@@ -23,6 +23,8 @@ public final class CsvRenderer implements ReportRenderer {
           "machine_id",
           "snapshot_id",
           "taken_at",
+          "age_days",
+          "stale",
           "source",
           "verdict",
           "check_id",
@@ -54,6 +56,8 @@ public final class CsvRenderer implements ReportRenderer {
         cell(row, s.machine().machineId());
         cell(row, s.snapshotId().toString());
         cell(row, s.takenAt().toString());
+        cell(row, Long.toString(r.ageDays()));
+        cell(row, Boolean.toString(r.stale()));
         cell(row, r.source());
         cell(row, r.verdict().name());
         cell(row, x.check().id());

@@ -48,6 +48,7 @@ public final class JsonRenderer implements ReportRenderer {
       sum.put(key(st), report.count(st));
     }
     sum.put("invalidInputs", report.errors().size());
+    sum.put("stale", report.staleCount());
     ArrayNode machines = root.putArray("machines");
     String currency = std.reference().prices() == null ? null : std.reference().prices().currency();
     for (MachineResult r : report.machines()) {
@@ -64,6 +65,8 @@ public final class JsonRenderer implements ReportRenderer {
       mo.put("machineId", snap.machine().machineId());
       mo.put("role", snap.machine().role());
       mo.put("verdict", r.verdict().name());
+      mo.put("ageDays", r.ageDays());
+      mo.put("stale", r.stale());
       ObjectNode counts = mo.putObject("counts");
       for (State st : State.values()) {
         counts.put(key(st), r.count(st));

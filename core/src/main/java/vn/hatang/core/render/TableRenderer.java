@@ -40,7 +40,8 @@ public final class TableRenderer implements ReportRenderer {
           m.get("col.pass"),
           m.get("col.fail"),
           m.get("col.unknown"),
-          m.get("col.na")
+          m.get("col.na"),
+          m.get("col.age")
         });
     for (MachineResult r : report.machines()) {
       rows.add(
@@ -51,10 +52,11 @@ public final class TableRenderer implements ReportRenderer {
             Long.toString(r.count(State.PASS)),
             Long.toString(r.count(State.FAIL)),
             Long.toString(r.count(State.UNKNOWN)),
-            Long.toString(r.count(State.NOT_APPLICABLE))
+            Long.toString(r.count(State.NOT_APPLICABLE)),
+            r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())
           });
     }
-    table(out, rows, new boolean[] {false, false, false, true, true, true, true}, "");
+    table(out, rows, new boolean[] {false, false, false, true, true, true, true, true}, "");
 
     for (MachineResult r : report.machines()) {
       if (r.verdict() != State.FAIL && r.verdict() != State.UNKNOWN) {
@@ -103,7 +105,9 @@ public final class TableRenderer implements ReportRenderer {
                 report.count(State.PASS) + report.count(State.NOT_APPLICABLE),
                 report.count(State.FAIL),
                 report.count(State.UNKNOWN),
-                report.errors().size()))
+                report.errors().size(),
+                report.staleCount(),
+                report.standard().freshnessDays()))
         .append('\n');
     return out.toString();
   }

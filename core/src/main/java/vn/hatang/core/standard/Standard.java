@@ -41,6 +41,11 @@ public record Standard(
     checks = List.copyOf(checks);
   }
 
+  /** Whether the standard is in force on a day (on or after {@code effectiveFrom}). */
+  public boolean inForceOn(LocalDate day) {
+    return effectiveFrom == null || !day.isBefore(effectiveFrom);
+  }
+
   /** {@code id@version}. */
   public String ref() {
     return id + "@" + version;

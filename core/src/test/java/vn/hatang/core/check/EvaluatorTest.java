@@ -202,4 +202,20 @@ class EvaluatorTest {
         s.lines(),
         s.diagnostics());
   }
+
+  @Test
+  void snapshotsOlderThanTheStandardsFreshnessAreStale() {
+    // old-pc.json was taken on 2026-11-18; the default standard's freshness is 35 days.
+    Snapshot s = Fixtures.snapshot(Fixtures.OLD);
+    MachineResult fresh = Evaluator.evaluate("o", s, std, LocalDate.of(2026, 12, 23));
+    assertThat(fresh.ageDays()).isEqualTo(35);
+    assertThat(fresh.stale()).isFalse();
+    MachineResult stale = Evaluator.evaluate("o", s, std, LocalDate.of(2026, 12, 24));
+    assertThat(stale.ageDays()).isEqualTo(36);
+    assertThat(stale.stale()).isTrue();
+    assertThat(
+            new CheckReport(std, LocalDate.of(2026, 12, 24), List.of(stale, fresh), List.of())
+                .staleCount())
+        .isEqualTo(1);
+  }
 }
