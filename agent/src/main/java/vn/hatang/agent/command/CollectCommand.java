@@ -85,6 +85,9 @@ public final class CollectCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     Path output = target;
+    if (java.nio.file.Files.isDirectory(output)) {
+      throw new AgentException(ExitCode.USAGE, "collect.error.isDirectory", output.toString());
+    }
     try {
       AtomicFiles.write(output, json);
     } catch (IOException e) {

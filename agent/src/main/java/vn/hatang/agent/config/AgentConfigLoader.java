@@ -151,6 +151,25 @@ public final class AgentConfigLoader {
           e.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."));
+      if (path.isEmpty()) {
+        // The whole file is a list or a single value: say so rather than quote Jackson.
+        throw new AgentException(
+            ExitCode.INVALID_INPUT, e, "config.error.notMapping", where(source, e.getLocation()));
+      }
+      if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+          && mismatch.getTargetType() != null) {
+        Class<?> type = mismatch.getTargetType();
+        String kind =
+            type == String.class
+                ? "text"
+                : java.util.Collection.class.isAssignableFrom(type) ? "list" : "mapping";
+        throw new AgentException(
+            ExitCode.INVALID_INPUT,
+            e,
+            "config.error.expected." + kind,
+            where(source, keyLocation(text, e.getPath(), e.getLocation())),
+            path);
+      }
       throw new AgentException(
           ExitCode.INVALID_INPUT,
           e,

@@ -60,6 +60,24 @@ class AgentConfigLoaderTest {
   }
 
   @Test
+  void aListOrAWrongShapeIsExplainedInOurWords(@TempDir Path dir) throws Exception {
+    Path list = dir.resolve("list.yaml");
+    java.nio.file.Files.writeString(list, "- a\n- b\n");
+    assertThatThrownBy(() -> AgentConfigLoader.load(list))
+        .isInstanceOfSatisfying(
+            AgentException.class,
+            e ->
+                assertThat(e.message(EN))
+                    .startsWith(list + ":1:1: expected settings as key: value lines")
+                    .doesNotContain("Cannot deserialize"));
+    Path tags = dir.resolve("tags.yaml");
+    java.nio.file.Files.writeString(tags, "tags:\n  a: b\n");
+    assertThatThrownBy(() -> AgentConfigLoader.load(tags))
+        .isInstanceOfSatisfying(
+            AgentException.class, e -> assertThat(e.message(EN)).contains("'tags' must be a list"));
+  }
+
+  @Test
   void malformedYamlNamesThePlace() {
     Path file = Fixtures.path("config/malformed.yaml");
     assertThatThrownBy(() -> AgentConfigLoader.load(file))
