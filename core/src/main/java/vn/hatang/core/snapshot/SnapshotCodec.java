@@ -133,7 +133,25 @@ public final class SnapshotCodec {
                         true)),
                 List.of(new Peripherals.PowerSource("x", "x", "ups", 1.0, true))),
             List.of(new AntivirusProduct("x", true, true, 1L)),
-            List.of(new LineMeasurement("x", "x", "OK", "x", 1.0, 1.0, 1.0, 1.0)),
+            List.of(
+                new LineMeasurement(
+                    "x",
+                    "x",
+                    "x",
+                    "OK",
+                    "x",
+                    4,
+                    1.0,
+                    1.0,
+                    1.0,
+                    1.0,
+                    1.0,
+                    1.0,
+                    1L,
+                    1L,
+                    new LineMeasurement.Transfer(1.0, 1L, 1L, 1L, 1, List.of(1.0)),
+                    new LineMeasurement.Transfer(1.0, 1L, 1L, 1L, 1, List.of(1.0)),
+                    List.of(1.0))),
             new Diagnostics(1L, List.of(new Diagnostics.Probe("x", "OK", 1L, "x"))));
     write(sample);
   }
