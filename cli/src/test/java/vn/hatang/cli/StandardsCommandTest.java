@@ -26,7 +26,7 @@ class StandardsCommandTest {
         text.replace("version: \"2025.1\"", "version: \"2026.1\"")
             .replace("supersedes: null", "supersedes: \"2025.1\"")
             .replace("value: 8            # ASSUMPTION (research §4 commune: 8 GB)", "value: 16")
-            .replaceAll("(?s)  - id: display\\.present.*", "");
+            .replaceAll("(?s)  - id: display\\.present.*?\n\n", "");
     Files.writeString(dir.resolve("vn-basic-it/2026.1.yaml"), next);
     return dir;
   }

@@ -74,7 +74,7 @@ public final class StandardsShowCommand implements Callable<Integer> {
           new String[] {
             c.id(),
             c.title().in(m.locale()),
-            c.metric().path(),
+            c.lineName() == null ? c.metric().path() : c.metric().path() + "[" + c.lineName() + "]",
             StandardDiff.requirement(c),
             c.severity().name().toLowerCase(java.util.Locale.ROOT),
             TextTable.number(c.weight()),

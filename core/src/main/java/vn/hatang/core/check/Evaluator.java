@@ -65,7 +65,7 @@ public final class Evaluator {
       return new Finding(check, st, null, required, null, null, applicability, null, unitCost);
     }
     Metric metric = check.metric();
-    MetricValue v = metric.read(s, standard.reference());
+    MetricValue v = metric.read(s, standard.reference(), check.lineName());
     if (!v.known()) {
       return new Finding(
           check,

@@ -43,6 +43,11 @@ public final class Formats {
       return "—";
     }
     if (value instanceof Double d) {
+      if (unit != null && unit.endsWith(" nominal")) {
+        // People read line speeds as goodput: 28.7 Mbps, not "30 Mbps nominal".
+        double goodput = vn.hatang.core.standard.Unit.parse(unit).orElseThrow().toBase(d);
+        return number(goodput) + " Mbps";
+      }
       return unit == null ? number(d) : number(d) + " " + unit;
     }
     if (value instanceof Boolean b) {
@@ -65,7 +70,13 @@ public final class Formats {
   /** The requirement: operator and value ({@code >= 8 GiB}). */
   public String required(Check check, Object required) {
     Object shown = required instanceof Number n ? n.doubleValue() : required;
-    return operator(check.op()) + " " + value(shown, check.unit());
+    String text = operator(check.op()) + " " + value(shown, check.unit());
+    if (shown instanceof Double d && check.unit() != null && check.unit().endsWith(" nominal")) {
+      // ">= 95.6 Mbps (100 Mbps nominal)": the goodput compared, then the line rate written.
+      String nominal = number(d) + " " + check.unit().replace(" nominal", "");
+      return messages.get("value.nominal", text, nominal);
+    }
+    return text;
   }
 
   /** An operator for people: symbols as they are, words ({@code date after}) in the language. */

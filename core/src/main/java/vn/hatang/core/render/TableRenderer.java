@@ -95,7 +95,7 @@ public final class TableRenderer implements ReportRenderer {
               x.state() == State.FAIL ? f.remediation(x, currency) : ""
             });
       }
-      out.append(TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 28, 64, 0}));
+      out.append(TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}));
     }
     out.append('\n')
         .append(

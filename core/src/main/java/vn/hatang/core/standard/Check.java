@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param scope {@code machine} (unit-scoped checks come with province reporting)
  * @param appliesTo which machines the check concerns
  * @param metric a documented metric name ({@link Metric})
+ * @param lineName the line a {@code line.*} metric reads (key {@code line:}) ({@code internet},
+ *     {@code dedicated}), else {@code null}
  * @param op comparison
  * @param value the required value: a number (in {@code unit}), string, boolean, ISO date or the
  *     word {@code evaluation-date}; a list for {@code in}/{@code not in}
@@ -27,6 +29,7 @@ public record Check(
     String scope,
     AppliesTo appliesTo,
     Metric metric,
+    String lineName,
     Operator op,
     Object value,
     String unit,

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import vn.hatang.core.snapshot.AntivirusProduct;
 import vn.hatang.core.snapshot.Diagnostics;
+import vn.hatang.core.snapshot.LineMeasurement;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.Storage;
 
@@ -257,7 +258,13 @@ public enum Metric {
       Unit.Dimension.NONE,
       Needs.NOTHING,
       "identity",
-      (s, r) -> text(s.machine().role(), "machine.role"));
+      (s, r) -> text(s.machine().role(), "machine.role")),
+  LINE_DOWNLOAD_MBPS("line.downloadMbps", Unit.Dimension.RATE, LineMeasurement::downloadMbps),
+  LINE_UPLOAD_MBPS("line.uploadMbps", Unit.Dimension.RATE, LineMeasurement::uploadMbps),
+  LINE_LATENCY_MS("line.latencyMs", Unit.Dimension.TIME, LineMeasurement::latencyMs),
+  LINE_JITTER_MS("line.jitterMs", Unit.Dimension.TIME, LineMeasurement::jitterMs),
+  LINE_LOADED_LATENCY_MS(
+      "line.loadedLatencyMs", Unit.Dimension.TIME, LineMeasurement::loadedLatencyMs);
 
   /** The type of a metric's value. */
   public enum Kind {
@@ -272,7 +279,9 @@ public enum Metric {
   public enum Needs {
     NOTHING,
     OS_LIFECYCLE,
-    CPU_GENERATIONS
+    CPU_GENERATIONS,
+    /** A line metric: the check names the line ({@code line: internet}). */
+    LINE
   }
 
   private final String path;
@@ -281,6 +290,7 @@ public enum Metric {
   private final Needs needs;
   private final String probe;
   private final BiFunction<Snapshot, ReferenceData, MetricValue> reader;
+  private final Function<LineMeasurement, Double> lineValue;
 
   Metric(
       String path,
@@ -295,6 +305,18 @@ public enum Metric {
     this.needs = needs;
     this.probe = probe;
     this.reader = reader;
+    this.lineValue = null;
+  }
+
+  /** A line metric: a figure of the snapshot's line of the check's {@code line} name. */
+  Metric(String path, Unit.Dimension dimension, Function<LineMeasurement, Double> lineValue) {
+    this.path = path;
+    this.kind = Kind.NUMBER;
+    this.dimension = dimension;
+    this.needs = Needs.LINE;
+    this.probe = "lines";
+    this.reader = null;
+    this.lineValue = lineValue;
   }
 
   /** The name used in standards files. */
@@ -319,6 +341,17 @@ public enum Metric {
    * as its reason.
    */
   public MetricValue read(Snapshot snapshot, ReferenceData reference) {
+    return read(snapshot, reference, null);
+  }
+
+  /**
+   * Reads the metric; {@code line} names the line for line metrics. A line that was not measured,
+   * or could not be, makes the value unknown with the line's own status and reason.
+   */
+  public MetricValue read(Snapshot snapshot, ReferenceData reference, String line) {
+    if (lineValue != null) {
+      return readLine(snapshot, line);
+    }
     MetricValue v = reader.apply(snapshot, reference);
     if (!v.known() && snapshot.diagnostics() != null) {
       Diagnostics.Probe p = snapshot.diagnostics().probe(probe);
@@ -329,6 +362,25 @@ public enum Metric {
       }
     }
     return v;
+  }
+
+  private MetricValue readLine(Snapshot snapshot, String line) {
+    LineMeasurement m =
+        snapshot.lines().stream()
+            .filter(l -> l.name().equalsIgnoreCase(line))
+            .findFirst()
+            .orElse(null);
+    if (m == null) {
+      return MetricValue.unknown("reason.lineNotMeasured", line);
+    }
+    if (!m.ok()) {
+      return MetricValue.unknown(
+          "reason.lineFailed", line, m.status(), m.reason() == null ? "-" : m.reason());
+    }
+    Double value = lineValue.apply(m);
+    return value == null
+        ? MetricValue.unknown("reason.valueMissing", "lines[" + line + "]." + path.substring(5))
+        : MetricValue.of(value);
   }
 
   /** Finds a metric by its name. */

@@ -78,6 +78,7 @@ public final class StandardDiff {
           x -> x.title() == null ? null : x.title().vi() + " / " + x.title().en());
       field(out, c, old, "appliesTo", x -> String.valueOf(x.appliesTo()));
       field(out, c, old, "metric", x -> x.metric().path());
+      field(out, c, old, "line", Check::lineName);
       field(out, c, old, "requirement", StandardDiff::requirement);
       field(out, c, old, "severity", x -> x.severity().name().toLowerCase(java.util.Locale.ROOT));
       field(out, c, old, "weight", x -> number(x.weight()));
@@ -126,7 +127,10 @@ public final class StandardDiff {
   }
 
   private static String describe(Check c) {
-    return c.metric().path() + " " + requirement(c);
+    return c.metric().path()
+        + (c.lineName() == null ? "" : "[" + c.lineName() + "]")
+        + " "
+        + requirement(c);
   }
 
   private static String number(double d) {

@@ -52,6 +52,7 @@ public final class StandardLoader {
           "scope",
           "appliesTo",
           "metric",
+          "line",
           "op",
           "value",
           "unit",
@@ -223,6 +224,14 @@ public final class StandardLoader {
         m.get("metric").problem("standard.error.missingReference", metricName, "cpuGenerations");
       }
     }
+    String line = m.containsKey("line") ? m.get("line").text() : null;
+    if (metric != null && metric.needs() == Metric.Needs.LINE && line == null) {
+      c.problem("standard.error.lineRequired", metric.path());
+    } else if (metric != null && metric.needs() != Metric.Needs.LINE && line != null) {
+      m.get("line").problem("standard.error.lineNotAllowed", metric.path());
+    } else if (line != null && !line.matches("[A-Za-z0-9._-]{1,64}")) {
+      m.get("line").problem("standard.error.badId", line);
+    }
     Operator op = null;
     String opText = str(m, "op", c, true);
     if (opText != null) {
@@ -241,8 +250,8 @@ public final class StandardLoader {
         m.get("unit").problem("standard.error.unitVsMetric", unitText, metric.path());
       }
     } else if (metric != null
-        && (metric.dimension() == Unit.Dimension.BYTES
-            || metric.dimension() == Unit.Dimension.HERTZ)) {
+        && metric.dimension() != Unit.Dimension.COUNT
+        && metric.dimension() != Unit.Dimension.NONE) {
       c.problem("standard.error.unitRequired", metric.path());
     }
     Object value = null;
@@ -297,6 +306,7 @@ public final class StandardLoader {
         scope,
         applies,
         metric,
+        line,
         op,
         value,
         unit == null ? null : unit.symbol(),

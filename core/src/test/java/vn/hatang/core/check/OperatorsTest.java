@@ -180,4 +180,55 @@ class OperatorsTest {
         .extracting(p -> p.key())
         .containsExactly("standard.error.noChecks");
   }
+
+  @Test
+  void lineChecksCompareGoodputWithTheDocumentedNominalFactor() throws Exception {
+    String checks =
+        "  - id: down\n    title: {vi: t, en: t}\n    metric: line.downloadMbps\n    line: internet\n"
+            + "    op: \">=\"\n    value: 190\n    unit: Mbps nominal\n"
+            + "  - id: down-high\n    title: {vi: t, en: t}\n    metric: line.downloadMbps\n    line: internet\n"
+            + "    op: \">=\"\n    value: 196\n    unit: Mbps nominal\n"
+            + "  - id: lat\n    title: {vi: t, en: t}\n    metric: line.latencyMs\n    line: INTERNET\n"
+            + "    op: \"<=\"\n    value: 20\n    unit: ms\n"
+            + "  - id: absent\n    title: {vi: t, en: t}\n    metric: line.uploadMbps\n    line: backup\n"
+            + "    op: \">=\"\n    value: 1\n    unit: Mbps\n";
+    // compliant-pc.json: internet 187.3 Mbps goodput, 18.4 ms.
+    Map<String, Finding> f = judge(Fixtures.snapshot(Fixtures.COMPLIANT), checks);
+    // 190 nominal x 1448/1514 = 181.7 Mbps of goodput: 187.3 passes; 196 nominal = 187.45: fails.
+    assertThat(f.get("down").state()).isEqualTo(State.PASS);
+    assertThat(f.get("down-high").state()).isEqualTo(State.FAIL);
+    assertThat(f.get("down-high").shortfall() * 1448.0 / 1514.0)
+        .isCloseTo(0.155, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(f.get("lat").state()).isEqualTo(State.PASS);
+    assertThat(f.get("absent").state()).isEqualTo(State.UNKNOWN);
+    assertThat(f.get("absent").reason()).isEqualTo(Message.of("reason.lineNotMeasured", "backup"));
+    // old-pc.json: the dedicated line timed out.
+    Map<String, Finding> g =
+        judge(
+            Fixtures.snapshot(Fixtures.OLD),
+            "  - id: ded\n    title: {vi: t, en: t}\n    metric: line.downloadMbps\n    line: dedicated\n"
+                + "    op: \">=\"\n    value: 100\n    unit: Mbps nominal\n");
+    assertThat(g.get("ded").state()).isEqualTo(State.UNKNOWN);
+    assertThat(g.get("ded").reason().key()).isEqualTo("reason.lineFailed");
+    assertThat(g.get("ded").reason().args()).startsWith("dedicated", "TIMEOUT");
+  }
+
+  @Test
+  void lineMetricsNeedALineNameAndOthersRefuseOne() throws IOException {
+    Path file = dir.resolve("lines/1.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: lines\nversion: \"1\"\ntitle: {vi: a, en: a}\nissuer: t\neffectiveFrom: 2025-01-01\n"
+            + "freshnessDays: 30\nchecks:\n"
+            + check("noline", "line.downloadMbps", ">=", "10\n    unit: Mbps")
+            + check("extra", "os.bitness", "==", "64\n    line: internet")
+            + check("nounit", "line.latencyMs\n    line: internet", "<=", "10"));
+    assertThat(StandardLoader.validate(file, "lines/1.yaml"))
+        .extracting(p -> p.key())
+        .containsExactly(
+            "standard.error.lineRequired",
+            "standard.error.lineNotAllowed",
+            "standard.error.unitRequired");
+  }
 }

@@ -39,7 +39,14 @@ class SnapshotCodecTest {
     assertThat(s.memory().installedBytes()).isEqualTo(16L * 1024 * 1024 * 1024);
     assertThat(s.storage().disks().get(0).type()).isEqualTo(DiskType.SSD);
     assertThat(s.peripherals().usbDevices().get(0).vendorId()).isEqualTo("096e");
-    assertThat(s.lines()).isEmpty();
+    assertThat(s.lines())
+        .extracting(LineMeasurement::name)
+        .containsExactly("internet", "dedicated");
+    LineMeasurement dedicated = s.lines().get(1);
+    assertThat(dedicated.uploadMbps()).isEqualTo(190.8);
+    assertThat(dedicated.upload().intervalMs()).isEqualTo(250);
+    assertThat(dedicated.latencySamplesMs()).containsExactly(6.1, 6.5, 5.9, 6.2);
+    assertThat(Fixtures.snapshot(Fixtures.MISSING).lines()).isEmpty();
   }
 
   @Test
