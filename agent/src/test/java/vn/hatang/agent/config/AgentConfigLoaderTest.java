@@ -42,7 +42,7 @@ class AgentConfigLoaderTest {
               assertThat(e.message(EN))
                   .isEqualTo(
                       file
-                          + ":3:1: unknown key 'unitCode' (known keys: outputDir, role, spoolDir,"
+                          + ":3:1: unknown key 'unitCode' (known keys: lines, outputDir, role, spoolDir,"
                           + " tags, unit)");
             });
   }
