@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import vn.hatang.agent.command.CheckCommand;
 import vn.hatang.agent.command.CollectCommand;
 import vn.hatang.agent.command.CommonOptions;
+import vn.hatang.agent.command.MeasureCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
@@ -29,7 +30,12 @@ import vn.hatang.core.snapshot.SnapshotCodec;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     resourceBundle = AgentMain.BUNDLE,
-    subcommands = {CollectCommand.class, CheckCommand.class, HelpCommand.class})
+    subcommands = {
+      CollectCommand.class,
+      CheckCommand.class,
+      MeasureCommand.class,
+      HelpCommand.class
+    })
 public final class AgentMain implements java.util.concurrent.Callable<Integer> {
   /** The agent's message bundle, searched before the core bundle. */
   public static final String BUNDLE = "vn.hatang.agent.messages";
@@ -141,6 +147,9 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == CollectCommand.class) {
           return type.cast(new CollectCommand(env));
+        }
+        if (type == MeasureCommand.class) {
+          return type.cast(new MeasureCommand(env));
         }
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(env, java.time.Clock.systemDefaultZone()));

@@ -17,6 +17,7 @@ import vn.hatang.agent.identity.Role;
 import vn.hatang.agent.identity.RoleRules;
 import vn.hatang.core.snapshot.AgentInfo;
 import vn.hatang.core.snapshot.Diagnostics;
+import vn.hatang.core.snapshot.LineMeasurement;
 import vn.hatang.core.snapshot.Machine;
 import vn.hatang.core.snapshot.Peripherals;
 import vn.hatang.core.snapshot.Snapshot;
@@ -51,6 +52,17 @@ public final class SnapshotCollector {
    * @param spoolDir where a random machine id is kept when hardware gives none
    */
   public Snapshot collect(AgentConfig config, Path spoolDir) {
+    return collect(config, spoolDir, List.of());
+  }
+
+  /**
+   * Collects a snapshot with lines measured beforehand.
+   *
+   * @param config the configuration, flags applied
+   * @param spoolDir where a random machine id is kept when hardware gives none
+   * @param lines the line measurements to include, as they are (failed ones too)
+   */
+  public Snapshot collect(AgentConfig config, Path spoolDir, List<LineMeasurement> lines) {
     OffsetDateTime takenAt = OffsetDateTime.now(clock);
     long start = clock.millis();
     HardwareReport report = probe.collect();
@@ -81,7 +93,7 @@ public final class SnapshotCollector {
         report.storage(),
         report.peripherals(),
         report.antivirus(),
-        List.of(),
+        lines,
         new Diagnostics(Math.max(0, clock.millis() - start), probes));
   }
 

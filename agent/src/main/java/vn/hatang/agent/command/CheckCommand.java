@@ -23,6 +23,7 @@ import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.ReportRenderer;
+import vn.hatang.core.snapshot.LineMeasurement;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Problem;
 import vn.hatang.core.standard.Standard;
@@ -37,6 +38,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin ConfigOptions configOptions;
+  @Mixin LineOptions lineOptions;
   @Mixin CheckOptions checkOptions;
 
   private final Map<String, String> env;
@@ -67,9 +69,10 @@ public final class CheckCommand implements Callable<Integer> {
       throw new AgentException(ExitCode.INVALID_INPUT, "check.error.standard", e.problems().size());
     }
     AgentConfig config = configOptions.load(env);
+    List<LineMeasurement> lines = lineOptions.measure(config, spec.commandLine().getErr());
     Snapshot snapshot =
         new SnapshotCollector(new OshiHardwareProbe(), clock, AgentVersion.version())
-            .collect(config, ConfigOptions.spoolDir(config, env));
+            .collect(config, ConfigOptions.spoolDir(config, env), lines);
     LocalDate day = checkOptions.date != null ? checkOptions.date : LocalDate.now(clock);
     if (!standard.inForceOn(day)) {
       spec.commandLine()

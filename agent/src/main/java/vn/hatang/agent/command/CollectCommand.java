@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +22,7 @@ import vn.hatang.agent.config.AgentConfig;
 import vn.hatang.agent.hardware.OshiHardwareProbe;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.snapshot.LineMeasurement;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
 
@@ -33,6 +35,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin ConfigOptions configOptions;
+  @Mixin LineOptions lineOptions;
 
   @Option(
       names = {"-o", "--output"},
@@ -72,7 +75,8 @@ public final class CollectCommand implements Callable<Integer> {
     SnapshotCollector collector =
         new SnapshotCollector(
             new OshiHardwareProbe(), Clock.systemDefaultZone(), AgentVersion.version());
-    Snapshot snapshot = collector.collect(config, spool);
+    List<LineMeasurement> lines = lineOptions.measure(config, spec.commandLine().getErr());
+    Snapshot snapshot = collector.collect(config, spool, lines);
     byte[] json = SnapshotCodec.write(snapshot);
     PrintWriter out = spec.commandLine().getOut();
     Path target = output;

@@ -13,16 +13,56 @@ import vn.hatang.core.snapshot.UnitRef;
  * @param tags free labels copied into every snapshot
  * @param outputDir where scheduled collections write snapshots
  * @param spoolDir where the agent keeps its state (the random machine id, queued snapshots)
+ * @param lines the lines to measure, in order; names are unique
  */
 public record AgentConfig(
-    Unit unit, Role role, List<String> tags, String outputDir, String spoolDir) {
+    Unit unit, Role role, List<String> tags, String outputDir, String spoolDir, List<Line> lines) {
   public AgentConfig {
     tags = tags == null ? List.of() : List.copyOf(tags);
+    lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
   /** No configuration at all. */
   public static AgentConfig empty() {
-    return new AgentConfig(null, null, null, null, null);
+    return new AgentConfig(null, null, null, null, null, null);
+  }
+
+  /**
+   * One entry of {@code lines:}: a network line measured against a {@code hatang serve} endpoint.
+   * Unset numbers are {@code null} and take the defaults of {@link vn.hatang.agent.line.LineSpec}.
+   *
+   * @param name line name ({@code internet}, {@code dedicated}, ...): letters, digits, {@code ._-}
+   * @param endpoint the server's base URL, {@code http://host:port} or {@code https://...}
+   * @param bindAddress local IP address the sockets are bound to (so that the measurement leaves
+   *     through that line's own network card), or {@code null}
+   * @param streams parallel TCP connections per direction (1 to 16)
+   * @param seconds duration of each direction, in seconds (1 to 60)
+   * @param maxBytes most bytes moved per direction, for metered lines, or {@code null}
+   */
+  public record Line(
+      String name,
+      String endpoint,
+      String bindAddress,
+      Integer streams,
+      Integer seconds,
+      Long maxBytes) {}
+
+  /**
+   * This configuration with {@code overrides} replacing the configured lines of the same name;
+   * lines with new names are added at the end.
+   */
+  public AgentConfig withLines(List<Line> overrides) {
+    if (overrides == null || overrides.isEmpty()) {
+      return this;
+    }
+    java.util.Map<String, Line> merged = new java.util.LinkedHashMap<>();
+    for (Line line : lines) {
+      merged.put(line.name(), line);
+    }
+    for (Line line : overrides) {
+      merged.put(line.name(), line);
+    }
+    return new AgentConfig(unit, role, tags, outputDir, spoolDir, List.copyOf(merged.values()));
   }
 
   /**
@@ -59,6 +99,7 @@ public record AgentConfig(
         role != null ? role : this.role,
         tags != null && !tags.isEmpty() ? tags : this.tags,
         outputDir,
-        spoolDir);
+        spoolDir,
+        lines);
   }
 }

@@ -120,7 +120,11 @@ public final class AgentConfigLoader {
         return AgentConfig.empty();
       }
       AgentConfig config = MAPPER.readValue(text, AgentConfig.class);
-      return config == null ? AgentConfig.empty() : config;
+      if (config == null) {
+        return AgentConfig.empty();
+      }
+      checkLines(config, text, source);
+      return config;
     } catch (UnrecognizedPropertyException e) {
       String known =
           e.getKnownPropertyIds() == null
@@ -149,8 +153,10 @@ public final class AgentConfigLoader {
       }
       String path =
           e.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."));
+              .map(
+                  r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining())
+              .replaceFirst("^\\.", "");
       if (path.isEmpty()) {
         // The whole file is a list or a single value: say so rather than quote Jackson.
         throw new AgentException(
@@ -162,7 +168,11 @@ public final class AgentConfigLoader {
         String kind =
             type == String.class
                 ? "text"
-                : java.util.Collection.class.isAssignableFrom(type) ? "list" : "mapping";
+                : java.util.Collection.class.isAssignableFrom(type)
+                    ? "list"
+                    : Number.class.isAssignableFrom(type) || type.isPrimitive()
+                        ? "number"
+                        : "mapping";
         throw new AgentException(
             ExitCode.INVALID_INPUT,
             e,
@@ -188,6 +198,50 @@ public final class AgentConfigLoader {
       throw new AgentException(
           ExitCode.INVALID_INPUT, e, "config.error.io", source, e.getMessage());
     }
+  }
+
+  /** Applies {@link LineRules} to every line and rejects duplicate names, naming the place. */
+  private static void checkLines(AgentConfig config, String text, String source)
+      throws AgentException {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < config.lines().size(); i++) {
+      AgentConfig.Line line = config.lines().get(i);
+      Optional<LineRules.Problem> problem = LineRules.check(line);
+      if (problem.isPresent()) {
+        LineRules.Problem p = problem.get();
+        String pointer = "/lines/" + i + (p.field() == null ? "" : "/" + p.field());
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(where(source, locate(text, pointer)));
+        args.addAll(p.args());
+        throw new AgentException(ExitCode.INVALID_INPUT, p.key(), args.toArray());
+      }
+      if (!seen.add(line.name())) {
+        throw new AgentException(
+            ExitCode.INVALID_INPUT,
+            "config.error.line.duplicate",
+            where(source, locate(text, "/lines/" + i + "/name")),
+            line.name());
+      }
+    }
+  }
+
+  /**
+   * Where the key or the mapping at a JSON pointer ({@code /lines/0/streams}, {@code /lines/0})
+   * starts in the text, or {@code null}.
+   */
+  static JsonLocation locate(String text, String pointer) {
+    try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if ((token == JsonToken.FIELD_NAME || token == JsonToken.START_OBJECT)
+            && parser.getParsingContext().pathAsPointer().toString().equals(pointer)) {
+          return parser.currentTokenLocation();
+        }
+      }
+    } catch (IOException e) {
+      // Already parsed once: cannot happen; the message then names the file only.
+    }
+    return null;
   }
 
   /** A YAML syntax error that Jackson wrapped while binding, or {@code null}. */

@@ -107,7 +107,7 @@ class CollectCommandTest {
         .isEqualTo(
             "error: "
                 + bad
-                + ":3:1: unknown key 'unitCode' (known keys: outputDir, role, spoolDir, tags, unit)");
+                + ":3:1: unknown key 'unitCode' (known keys: lines, outputDir, role, spoolDir, tags, unit)");
   }
 
   @Test

@@ -42,7 +42,7 @@ class AgentConfigLoaderTest {
               assertThat(e.message(EN))
                   .isEqualTo(
                       file
-                          + ":3:1: unknown key 'unitCode' (known keys: outputDir, role, spoolDir,"
+                          + ":3:1: unknown key 'unitCode' (known keys: lines, outputDir, role, spoolDir,"
                           + " tags, unit)");
             });
   }
@@ -140,5 +140,61 @@ class AgentConfigLoaderTest {
             .withOverrides(null, null, null, null, List.of());
     assertThat(untouched.tags()).containsExactly("ke-toan", "tang-2");
     assertThat(untouched.role()).isEqualTo(Role.DESKTOP);
+  }
+
+  @Test
+  void readsLinesWithDefaultsLeftUnset() throws AgentException {
+    AgentConfig config =
+        AgentConfigLoader.parse(
+            "lines:\n"
+                + "  - name: internet\n"
+                + "    endpoint: http://10.1.2.3:8080\n"
+                + "  - name: dedicated\n"
+                + "    endpoint: https://collector.example:8443/\n"
+                + "    bindAddress: 192.168.10.5\n"
+                + "    streams: 2\n"
+                + "    seconds: 15\n"
+                + "    maxBytes: 200000000\n",
+            "agent.yaml");
+    assertThat(config.lines())
+        .containsExactly(
+            new AgentConfig.Line("internet", "http://10.1.2.3:8080", null, null, null, null),
+            new AgentConfig.Line(
+                "dedicated",
+                "https://collector.example:8443/",
+                "192.168.10.5",
+                2,
+                15,
+                200_000_000L));
+    assertThat(vn.hatang.agent.line.LineSpec.of(config.lines().get(0)))
+        .isEqualTo(
+            new vn.hatang.agent.line.LineSpec(
+                "internet", "http://10.1.2.3:8080", null, 4, 10, null));
+  }
+
+  @Test
+  void badLinesNameThePlace() {
+    assertThat(lineError("lines:\n  - name: internet\n    endpoint: ftp://x\n"))
+        .startsWith("agent.yaml:3:5: endpoint 'ftp://x' must be an http:// or https:// URL");
+    assertThat(lineError("lines:\n  - name: internet\n"))
+        .isEqualTo("agent.yaml:2:5: line 'internet' has no endpoint");
+    assertThat(
+            lineError(
+                "lines:\n  - {name: a, endpoint: 'http://x'}\n  - {name: a, endpoint: 'http://y'}\n"))
+        .isEqualTo("agent.yaml:3:6: line 'a' is defined twice");
+    assertThat(lineError("lines:\n  - name: a\n    endpoint: http://x\n    seconds: many\n"))
+        .isEqualTo("agent.yaml:4:5: 'lines[0].seconds' must be a whole number");
+    assertThat(lineError("lines:\n  - name: a\n    endpoint: http://x\n    bindAddress: eth0\n"))
+        .startsWith("agent.yaml:4:5: bindAddress 'eth0' must be an IP address");
+  }
+
+  private static String lineError(String yaml) {
+    try {
+      AgentConfigLoader.parse(yaml, "agent.yaml");
+    } catch (AgentException e) {
+      assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      return e.message(EN);
+    }
+    throw new AssertionError("no error for " + yaml);
   }
 }
