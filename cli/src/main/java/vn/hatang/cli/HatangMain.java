@@ -10,6 +10,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
+import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
@@ -21,7 +22,12 @@ import vn.hatang.core.i18n.Messages;
     mixinStandardHelpOptions = true,
     versionProvider = HatangMain.Version.class,
     resourceBundle = HatangMain.BUNDLE,
-    subcommands = {CheckCommand.class, StandardsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      StandardsCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class HatangMain implements Runnable {
   /** The checker's message bundle (picocli help and messages). */
   public static final String BUNDLE = "vn.hatang.cli.messages";
