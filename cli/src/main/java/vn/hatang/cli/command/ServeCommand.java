@@ -47,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
   long maxDownloadBytes = ServeOptions.DEFAULT_MAX_BYTES;
 
   @Option(names = "--max-upload-bytes", paramLabel = "N", descriptionKey = "serve.maxUpload")
-  long maxUploadBytes = ServeOptions.DEFAULT_MAX_BYTES;
+  long maxUploadBytes = ServeOptions.DEFAULT_MAX_UPLOAD_BYTES;
 
   @Option(names = "--max-test-seconds", paramLabel = "N", descriptionKey = "serve.maxSeconds")
   int maxTestSeconds = 30;

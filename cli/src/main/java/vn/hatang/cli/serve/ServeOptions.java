@@ -27,8 +27,17 @@ public record ServeOptions(
     Duration maxTestDuration,
     int maxConcurrentTests) {
 
-  /** Default largest download and upload: 2 GiB. */
+  /**
+   * Default largest download: 2 GiB (a client asks for a size; more than one 10 s stream needs).
+   */
   public static final long DEFAULT_MAX_BYTES = 2L << 30;
+
+  /**
+   * Default largest upload: 64 GiB. An upload is counted and discarded, never stored, and the time
+   * limit bounds it; a small size limit would cut fast links' streams short (10 s at 2.5 Gbit/s per
+   * stream is 3 GB) and lose the whole measurement.
+   */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L << 30;
 
   public ServeOptions {
     Objects.requireNonNull(bind);
@@ -52,7 +61,7 @@ public record ServeOptions(
         port,
         Optional.empty(),
         DEFAULT_MAX_BYTES,
-        DEFAULT_MAX_BYTES,
+        DEFAULT_MAX_UPLOAD_BYTES,
         Duration.ofSeconds(30),
         64);
   }
