@@ -65,6 +65,13 @@ public final class LineMeter {
   static final long SAMPLE_MS = 100;
   static final long STAGGER_MS = 100;
   static final int PINGS = 21;
+
+  /**
+   * Pings sent and dropped before the measured ones: the first sets up the connection, the others
+   * let the agent's JVM compile its request path (a cold agent reads about 1 ms high).
+   */
+  static final int WARM_UP_PINGS = 10;
+
   static final long LOADED_PING_MS = 250;
 
   /** Size of one download request; a stream that finishes it early asks again. */
@@ -265,9 +272,15 @@ public final class LineMeter {
           idle.stream().map(LineMeter::round3).toList());
     }
 
-    /** 21 pings on one warm connection; the first (connection set-up) is dropped. */
+    /**
+     * 20 timed pings on one warm connection, after {@link #WARM_UP_PINGS} dropped ones (the first
+     * of which sets the connection up).
+     */
     private List<Double> latency() throws IOException {
       List<Double> samples = new ArrayList<>();
+      for (int i = 0; i < WARM_UP_PINGS; i++) {
+        ping();
+      }
       for (int i = 0; i < PINGS; i++) {
         long t0 = now();
         ping();
