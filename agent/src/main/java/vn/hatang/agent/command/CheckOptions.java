@@ -41,10 +41,6 @@ public final class CheckOptions {
 
   /** Bundled standards plus {@code --standards-dir} or {@code HATANG_STANDARDS_DIR}. */
   StandardCatalog catalog(Map<String, String> env) {
-    Path dir = standardsDir;
-    if (dir == null && env.get("HATANG_STANDARDS_DIR") != null) {
-      dir = Path.of(env.get("HATANG_STANDARDS_DIR"));
-    }
-    return StandardCatalog.open(dir);
+    return StandardCatalog.open(standardsDir, env);
   }
 }

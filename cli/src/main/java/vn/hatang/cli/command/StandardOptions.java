@@ -28,11 +28,7 @@ public final class StandardOptions {
    * The catalog: bundled standards plus {@code --standards-dir} or {@code HATANG_STANDARDS_DIR}.
    */
   public StandardCatalog catalog(java.util.Map<String, String> env) {
-    Path dir = standardsDir;
-    if (dir == null && env.get("HATANG_STANDARDS_DIR") != null) {
-      dir = Path.of(env.get("HATANG_STANDARDS_DIR"));
-    }
-    return StandardCatalog.open(dir);
+    return StandardCatalog.open(standardsDir, env);
   }
 
   /**

@@ -56,6 +56,21 @@ public final class StandardCatalog {
     return new StandardCatalog(entries);
   }
 
+  /** The environment variable naming an extra folder of standards. */
+  public static final String DIR_ENV = "HATANG_STANDARDS_DIR";
+
+  /**
+   * The bundled standards plus an extra folder: {@code dir} when given (the {@code --standards-dir}
+   * option), else the one {@link #DIR_ENV} names, else none.
+   */
+  public static StandardCatalog open(Path dir, Map<String, String> env) {
+    Path extra = dir;
+    if (extra == null && env.get(DIR_ENV) != null && !env.get(DIR_ENV).isBlank()) {
+      extra = Path.of(env.get(DIR_ENV));
+    }
+    return open(extra);
+  }
+
   /** Every entry, sorted by id then version (newest last). */
   public List<Entry> entries() {
     return entries.stream()
