@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -44,8 +47,9 @@ import vn.hatang.core.snapshot.LineMeasurement;
  *
  * <p>{@link #measure} never throws: whatever goes wrong becomes a measurement whose status says why
  * ({@code DNS}, {@code REFUSED}, {@code TIMEOUT}, {@code TLS}, {@code HTTP_ERROR}, {@code BUSY},
- * {@code STALLED}, {@code ERROR}), and it returns within {@link LineSpec#hardDeadline()}.
- * Thread-safe: every call builds its own HTTP client.
+ * {@code STALLED}, {@code ERROR}), and each attempt returns within {@link LineSpec#hardDeadline()}
+ * (a busy server may add {@link #BUSY_RETRIES} waits of at most 1.5 × {@link
+ * #MAX_RETRY_AFTER_SECONDS}). Thread-safe: every call builds its own HTTP client.
  */
 public final class LineMeter {
   /** Connect timeout of every connection. */
@@ -81,23 +85,41 @@ public final class LineMeter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REASON = 1000;
 
+  /** A busy server (HTTP 429) is asked again at most this many times per line. */
+  static final int BUSY_RETRIES = 2;
+
+  /** The longest {@code Retry-After} waited for, in seconds; a longer one ends the line as BUSY. */
+  static final int MAX_RETRY_AFTER_SECONDS = 60;
+
+  /** Waited when a 429 carries no usable {@code Retry-After}, in seconds. */
+  static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
+
   private final Messages messages;
   private final Progress progress;
   private final LongSupplier nanoClock;
+  private final Function<LineSpec, Duration> hardDeadline;
 
   /**
    * @param messages renders the reasons of failed measurements
    * @param progress told how far each line has got
    */
   public LineMeter(Messages messages, Progress progress) {
-    this(messages, progress, System::nanoTime);
+    this(messages, progress, System::nanoTime, LineSpec::hardDeadline);
   }
 
-  /** As {@link #LineMeter(Messages, Progress)}, with the clock that times everything. */
-  LineMeter(Messages messages, Progress progress, LongSupplier nanoClock) {
+  /**
+   * As {@link #LineMeter(Messages, Progress)}, with the clock that times everything and the hard
+   * deadline of one attempt at a line.
+   */
+  LineMeter(
+      Messages messages,
+      Progress progress,
+      LongSupplier nanoClock,
+      Function<LineSpec, Duration> hardDeadline) {
     this.messages = messages;
     this.progress = progress;
     this.nanoClock = nanoClock;
+    this.hardDeadline = hardDeadline;
   }
 
   /**
@@ -112,38 +134,93 @@ public final class LineMeter {
     return out;
   }
 
-  /** Measures one line; never throws, returns within the line's hard deadline. */
+  /**
+   * Measures one line; never throws. A server that answers 429 (busy) is asked again after its
+   * {@code Retry-After} plus up to half as much again at random (so that the PCs it turned away
+   * together do not come back together), at most {@link #BUSY_RETRIES} times and only when it asks
+   * for at most {@link #MAX_RETRY_AFTER_SECONDS}. Each attempt returns within the line's hard
+   * deadline.
+   */
   public LineMeasurement measure(LineSpec spec) {
-    long start = nanoClock.getAsLong();
+    long start = now();
+    for (int attempt = 0; ; attempt++) {
+      Attempt result = attempt(spec, start);
+      OptionalLong wait = result.retryAfterSeconds();
+      if (attempt >= BUSY_RETRIES || wait.isEmpty()) {
+        return result.measurement();
+      }
+      long waitMs = wait.getAsLong() * 1000;
+      waitMs += (long) (ThreadLocalRandom.current().nextDouble() * waitMs / 2);
+      try {
+        sleepUntil(now() + waitMs * 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return result.measurement();
+      }
+    }
+  }
+
+  /** One attempt's outcome, and when it was refused as busy, how long to wait before the next. */
+  private record Attempt(LineMeasurement measurement, OptionalLong retryAfterSeconds) {
+    static Attempt of(LineMeasurement measurement) {
+      return new Attempt(measurement, OptionalLong.empty());
+    }
+  }
+
+  private Attempt attempt(LineSpec spec, long start) {
+    Duration deadline = hardDeadline.apply(spec);
     Run run;
     try {
-      run = new Run(spec, start);
+      run = new Run(spec, start, deadline);
     } catch (IOException | RuntimeException e) {
-      return failed(spec, Failures.classify(e, spec.endpoint()), start);
+      return Attempt.of(failed(spec, Failures.classify(e, spec.endpoint()), start));
     }
     ExecutorService main = Executors.newSingleThreadExecutor(daemon("line-" + spec.name()));
     try {
       Future<LineMeasurement> result = main.submit(run::measure);
-      return result.get(spec.hardDeadline().toMillis(), TimeUnit.MILLISECONDS);
+      return Attempt.of(result.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       run.abort();
-      return failed(
-          spec,
-          new LineFailure(
-              "TIMEOUT", "line.reason.deadline", String.valueOf(spec.hardDeadline().toSeconds())),
-          start);
+      return Attempt.of(
+          failed(
+              spec,
+              new LineFailure(
+                  "TIMEOUT", "line.reason.deadline", String.valueOf(deadline.toSeconds())),
+              start));
     } catch (ExecutionException e) {
       run.abort();
-      return failed(spec, Failures.classify(e.getCause(), spec.endpoint()), start);
+      LineFailure failure = Failures.classify(e.getCause(), spec.endpoint());
+      return new Attempt(failed(spec, failure, start), retryAfter(failure));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       run.abort();
-      return failed(spec, Failures.classify(e, spec.endpoint()), start);
+      return Attempt.of(failed(spec, Failures.classify(e, spec.endpoint()), start));
     } finally {
       main.shutdownNow();
       run.close();
       progress.update(spec.name(), Progress.Phase.DONE, 1);
     }
+  }
+
+  /**
+   * Seconds to wait before asking a busy server again: its {@code Retry-After} in seconds (an HTTP
+   * date or nothing counts as {@link #DEFAULT_RETRY_AFTER_SECONDS}); empty when the failure is not
+   * BUSY or the server asks for longer than {@link #MAX_RETRY_AFTER_SECONDS}.
+   */
+  static OptionalLong retryAfter(LineFailure failure) {
+    if (!"BUSY".equals(failure.status())) {
+      return OptionalLong.empty();
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(failure.args().get(failure.args().size() - 1).trim());
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      seconds = DEFAULT_RETRY_AFTER_SECONDS;
+    }
+    if (seconds > MAX_RETRY_AFTER_SECONDS) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Math.max(1, seconds));
   }
 
   private LineMeasurement failed(LineSpec spec, LineFailure failure, long start) {
@@ -219,7 +296,7 @@ public final class LineMeter {
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean aborted = new AtomicBoolean();
 
-    Run(LineSpec spec, long start) throws IOException {
+    Run(LineSpec spec, long start, Duration deadline) throws IOException {
       this.spec = spec;
       this.start = start;
       this.workers = Executors.newCachedThreadPool(daemon("line-" + spec.name() + "-io"));
@@ -234,10 +311,11 @@ public final class LineMeter {
               .connectTimeout(CONNECT_TIMEOUT)
               .readTimeout(READ_TIMEOUT)
               .writeTimeout(READ_TIMEOUT)
-              .callTimeout(spec.hardDeadline())
+              .callTimeout(deadline)
               .retryOnConnectionFailure(false)
               .connectionPool(new ConnectionPool(connections, 1, TimeUnit.MINUTES))
-              .dispatcher(dispatcher);
+              .dispatcher(dispatcher)
+              .eventListenerFactory(call -> PingTiming.listenerFor(call, nanoClock));
       if (spec.bindAddress() != null) {
         builder.socketFactory(new BoundSocketFactory(InetAddress.getByName(spec.bindAddress())));
       }
@@ -282,24 +360,34 @@ public final class LineMeter {
         ping();
       }
       for (int i = 0; i < PINGS; i++) {
-        long t0 = now();
-        ping();
+        double ms = ping();
         if (i > 0) {
-          samples.add((now() - t0) / 1e6);
+          samples.add(ms);
         }
         progress.update(spec.name(), Progress.Phase.LATENCY, 0.05 * (i + 1) / PINGS);
       }
       return samples;
     }
 
-    private void ping() throws IOException {
-      Call call = newCall(request(PING_PATH).build());
+    /**
+     * One ping on the warm connection; its round trip in ms, from the moment the request starts to
+     * be written to the moment the response headers are read (as a browser's Resource Timing counts
+     * it): the client's own call set-up and clean-up stay out of the figure.
+     */
+    private double ping() throws IOException {
+      PingTiming timing = new PingTiming();
+      long t0 = now();
+      Call call = newCall(request(PING_PATH).tag(PingTiming.class, timing).build());
       try (Response response = call.execute()) {
         checkStatus(response, PING_PATH);
         response.body().bytes();
       } finally {
         calls.remove(call);
       }
+      long t1 = now();
+      long sent = timing.sent;
+      long received = timing.received;
+      return (sent != 0 && received > sent ? received - sent : t1 - t0) / 1e6;
     }
 
     private Request.Builder request(String path) {
@@ -458,11 +546,10 @@ public final class LineMeter {
         if (stop.get()) {
           break;
         }
-        long t0 = now();
         try {
-          ping();
+          double ms = ping();
           if (!stop.get()) {
-            samples.add((now() - t0) / 1e6);
+            samples.add(ms);
           }
         } catch (IOException e) {
           // A ping lost under load leaves a gap, not a failure.
@@ -581,12 +668,17 @@ public final class LineMeter {
 
     /**
      * The upload's figures from the server's counts alone: the streams' series merged on the server
-     * clock, window = [earliest first byte + grace, latest last byte].
+     * clock, window = [earliest first byte + grace, earliest last byte]. The window ends when the
+     * first stream has delivered its last byte: until then every stream was sending; after it, the
+     * streams still draining their send buffers may not fill the line (a lone stream's congestion
+     * window is about a quarter of the path's), and counting that tail read 2-3 points low at 20 ms
+     * one-way delay.
      */
     private Direction uploadResult(List<UploadReport> reports, long graceMs) throws LineFailure {
       List<List<Sample>> series = new ArrayList<>();
       long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
+      long firstEnd = Long.MAX_VALUE;
+      long lastEnd = Long.MIN_VALUE;
       long total = 0;
       for (UploadReport r : reports) {
         total += r.bytes();
@@ -594,12 +686,14 @@ public final class LineMeter {
           series.add(
               Throughput.serverSeries(r.firstByteAtMs(), r.lastByteAtMs(), r.bytes(), r.samples()));
           first = Math.min(first, r.firstByteAtMs());
-          last = Math.max(last, r.lastByteAtMs());
+          firstEnd = Math.min(firstEnd, r.lastByteAtMs());
+          lastEnd = Math.max(lastEnd, r.lastByteAtMs());
         }
       }
-      if (series.isEmpty() || last <= first) {
+      if (series.isEmpty() || lastEnd <= first) {
         throw new LineFailure("ERROR", "line.reason.noUpload", UPLOAD_PATH);
       }
+      long last = Throughput.windowEnd(first + graceMs, firstEnd, lastEnd);
       long from = first + graceMs < last ? first + graceMs : first;
       return new Direction(
           rounded(Throughput.transfer(Throughput.merge(series), first, from, last)),

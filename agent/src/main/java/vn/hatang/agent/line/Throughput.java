@@ -47,6 +47,20 @@ public final class Throughput {
     return Math.min(wanted, Math.round(MAX_GRACE_SHARE * durationMs));
   }
 
+  /**
+   * Where an upload window ends: at the first stream's last byte when that leaves at least half of
+   * the time after the grace period (every stream was sending until then), else at the last
+   * stream's last byte (a stream that ended early, e.g. at the byte cap, must not shrink the window
+   * to nothing).
+   *
+   * @param fromMs the window's start (first byte plus grace)
+   * @param firstEndMs the earliest last byte of the streams
+   * @param lastEndMs the latest last byte of the streams
+   */
+  public static long windowEnd(long fromMs, long firstEndMs, long lastEndMs) {
+    return firstEndMs - fromMs >= (lastEndMs - fromMs) / 2 ? firstEndMs : lastEndMs;
+  }
+
   /** Megabits per second of {@code bytes} moved in {@code ms} milliseconds; 0 when ms ≤ 0. */
   public static double mbps(double bytes, double ms) {
     return ms <= 0 ? 0 : bytes * 8 / (ms * 1000);

@@ -9,6 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -116,12 +119,153 @@ class LineMeterTest {
 
   @Test
   @Timeout(10)
-  void http429IsBusy() throws IOException {
+  void aServerBusyForLongerThanAMinuteIsBusyAtOnce() throws IOException {
     try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
-      server.downloadStatus = 429;
+      server.busyDownloads.set(1000);
+      server.retryAfter = "120";
       LineMeasurement m = measureWithin(server.url(), 3, 3_000);
       assertThat(m.status()).isEqualTo("BUSY");
-      assertThat(m.reason()).contains("retry after 30 s");
+      assertThat(m.reason())
+          .isEqualTo("the server is busy (HTTP 429 to /api/v1/speed/download); retry after 120 s");
+      // One attempt: the streams started before the first 429 came back, and no retry.
+      assertThat(server.downloadRequests.get()).isBetween(1, 4);
+      assertThat(server.pingRequests.get()).isEqualTo(LineMeter.WARM_UP_PINGS + LineMeter.PINGS);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aBusyServerIsAskedAgainAfterItsRetryAfter() throws IOException {
+    try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
+      server.busyPings.set(2);
+      server.retryAfter = "1";
+      long start = System.nanoTime();
+      LineMeasurement m = measureWithin(server.url(), 2, 20_000);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(m.status()).as(m.reason()).isEqualTo("OK");
+      // Two waits of 1 to 1.5 s, then the whole measurement (4 s of transfers).
+      assertThat(tookMs).isGreaterThanOrEqualTo(2_000 + 4_000);
+      // Two refused attempts (their first ping), then a whole one.
+      assertThat(server.pingRequests.get())
+          .isGreaterThanOrEqualTo(2 + LineMeter.WARM_UP_PINGS + LineMeter.PINGS);
+      assertThat(server.downloadRequests.get()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aServerStillBusyAfterTwoRetriesIsBusy() throws IOException {
+    try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
+      server.busyPings.set(1000);
+      server.retryAfter = "not-a-number";
+      long start = System.nanoTime();
+      LineMeasurement m = measureWithin(server.url(), 3, 20_000);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(m.status()).isEqualTo("BUSY");
+      assertThat(server.pingRequests.get()).isEqualTo(1 + LineMeter.BUSY_RETRIES);
+      assertThat(server.downloadRequests.get()).isZero();
+      // Without a number, 5 s per wait (up to 7.5 s with the random share).
+      assertThat(tookMs).isBetween(10_000L, 16_000L);
+      assertThat(m.durationMs()).isGreaterThanOrEqualTo(10_000L);
+    }
+  }
+
+  @Test
+  void retryAfterIsReadFromTheBusyFailureOnly() {
+    assertThat(LineMeter.retryAfter(new LineFailure("BUSY", "line.reason.busy", "/p", "7")))
+        .hasValue(7);
+    assertThat(LineMeter.retryAfter(new LineFailure("BUSY", "line.reason.busy", "/p", "0")))
+        .hasValue(1);
+    assertThat(LineMeter.retryAfter(new LineFailure("BUSY", "line.reason.busy", "/p", "?")))
+        .hasValue(LineMeter.DEFAULT_RETRY_AFTER_SECONDS);
+    assertThat(LineMeter.retryAfter(new LineFailure("BUSY", "line.reason.busy", "/p", "61")))
+        .isEmpty();
+    assertThat(LineMeter.retryAfter(new LineFailure("HTTP_ERROR", "line.reason.http", "500", "/p")))
+        .isEmpty();
+  }
+
+  @Test
+  @Timeout(20)
+  void aLineThatNeverFinishesIsStoppedAtItsHardDeadline() throws IOException {
+    try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
+      // Each ping's body trickles in a byte every 500 ms: no read timeout ever fires.
+      server.tricklePings = true;
+      LineMeter meter =
+          new LineMeter(EN, Progress.NONE, System::nanoTime, spec -> Duration.ofSeconds(3));
+      long start = System.nanoTime();
+      LineMeasurement m = meter.measure(new LineSpec("internet", server.url(), null, 4, 3, null));
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(m.status()).isEqualTo("TIMEOUT");
+      assertThat(m.reason())
+          .isIn(
+              "the measurement did not finish within 3 s and was stopped",
+              "no answer from " + server.url() + " in time");
+      assertThat(tookMs).isBetween(2_900L, 4_500L);
+      assertThat(m.latencyMs()).isNull();
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aTlsHandshakeThatNeverAnswersTimesOut() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      List<Socket> held = new ArrayList<>();
+      Thread accept =
+          new Thread(
+              () -> {
+                while (!silent.isClosed()) {
+                  try {
+                    // Accepts the connection and reads the ClientHello, then says nothing.
+                    Socket s = silent.accept();
+                    held.add(s);
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      accept.setDaemon(true);
+      accept.start();
+      long start = System.nanoTime();
+      LineMeasurement m = measure("https://127.0.0.1:" + silent.getLocalPort(), 3);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertThat(m.status()).as(m.reason()).isEqualTo("TIMEOUT");
+      assertThat(m.reason())
+          .isEqualTo("no answer from https://127.0.0.1:" + silent.getLocalPort() + " in time");
+      // The handshake is bounded by the read timeout (5 s), not by the line's hard deadline.
+      assertThat(tookMs)
+          .isBetween(
+              LineMeter.READ_TIMEOUT.toMillis() - 100, LineMeter.READ_TIMEOUT.toMillis() + 2_000);
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void theLinesSocketsLeaveFromItsBindAddress() throws IOException {
+    try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
+      // 127.0.0.2 is this machine too (all of 127/8 is loopback on Linux): a second "NIC".
+      LineMeasurement m =
+          new LineMeter(EN, Progress.NONE)
+              .measure(new LineSpec("dedicated", server.url(), "127.0.0.2", 2, 1, null));
+      assertThat(m.status()).as(m.reason()).isEqualTo("OK");
+      assertThat(m.localAddress()).isEqualTo("127.0.0.2");
+      assertThat(server.clientAddresses).containsExactly("127.0.0.2");
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aBindAddressThatIsNotThisMachinesIsAnError() throws IOException {
+    try (SpeedTestServer server = new SpeedTestServer(RATE_MBPS)) {
+      // 192.0.2.1 (TEST-NET-1) is on no interface here.
+      LineMeasurement m =
+          new LineMeter(EN, Progress.NONE)
+              .measure(new LineSpec("dedicated", server.url(), "192.0.2.1", 2, 1, null));
+      assertThat(m.status()).isEqualTo("ERROR");
+      assertThat(m.reason()).startsWith("cannot use the local address of this line: ");
+      assertThat(server.clientAddresses).isEmpty();
     }
   }
 

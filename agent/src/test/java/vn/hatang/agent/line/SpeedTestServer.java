@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +45,24 @@ final class SpeedTestServer implements AutoCloseable {
   volatile int downloadStatus = 200;
   volatile long stallAfterBytes = -1;
   volatile boolean endless;
+  volatile String retryAfter = "30";
+
+  /** Pings answer 200 with a 1,000-byte body sent a byte every 500 ms (no read timeout fires). */
+  volatile boolean tricklePings;
+
+  /** Downloads answered 429 before the server answers them normally again. */
+  final AtomicInteger busyDownloads = new AtomicInteger();
+
+  /**
+   * Pings answered 429 before the server answers them normally again (the ping is an attempt's
+   * first request, alone: one 429 per attempt).
+   */
+  final AtomicInteger busyPings = new AtomicInteger();
+
+  final AtomicInteger pingRequests = new AtomicInteger();
+
+  final AtomicInteger downloadRequests = new AtomicInteger();
+  final Set<String> clientAddresses = ConcurrentHashMap.newKeySet();
 
   final AtomicLong downloadSent = new AtomicLong();
   final AtomicLong uploadReceived = new AtomicLong();
@@ -81,7 +102,23 @@ final class SpeedTestServer implements AutoCloseable {
   }
 
   private void ping(HttpExchange exchange) throws IOException {
+    clientAddresses.add(exchange.getRemoteAddress().getAddress().getHostAddress());
+    pingRequests.incrementAndGet();
     try (exchange) {
+      if (busyPings.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        exchange.sendResponseHeaders(429, -1);
+        return;
+      }
+      if (tricklePings) {
+        exchange.sendResponseHeaders(200, 1000);
+        for (int i = 0; i < 1000 && closed.getCount() > 0; i++) {
+          exchange.getResponseBody().write('.');
+          exchange.getResponseBody().flush();
+          awaitClose(500);
+        }
+        return;
+      }
       if (pingDelayMs > 0) {
         sleep(pingDelayMs);
       }
@@ -91,11 +128,14 @@ final class SpeedTestServer implements AutoCloseable {
   }
 
   private void download(HttpExchange exchange) throws IOException {
+    downloadRequests.incrementAndGet();
     try (exchange) {
+      if (busyDownloads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        exchange.sendResponseHeaders(429, -1);
+        return;
+      }
       if (downloadStatus != 200) {
-        if (downloadStatus == 429) {
-          exchange.getResponseHeaders().add("Retry-After", "30");
-        }
         exchange.sendResponseHeaders(downloadStatus, -1);
         return;
       }

@@ -122,6 +122,16 @@ class ThroughputTest {
   }
 
   @Test
+  void anUploadWindowEndsWhenTheFirstStreamHasFinished() {
+    // Streams ended at 10,000 and 10,400 ms; the window starts at 2,000: all were busy until
+    // 10,000.
+    assertThat(Throughput.windowEnd(2_000, 10_000, 10_400)).isEqualTo(10_000);
+    // A stream that ended at 3,000 (less than half of [2,000, 10,400]) does not shrink the window.
+    assertThat(Throughput.windowEnd(2_000, 3_000, 10_400)).isEqualTo(10_400);
+    assertThat(Throughput.windowEnd(2_000, 6_200, 10_400)).isEqualTo(6_200);
+  }
+
+  @Test
   void latencyStatistics() {
     List<Double> samples = List.of(10.0, 12.0, 11.0, 30.0, 11.0);
     assertThat(Throughput.median(samples)).isEqualTo(11.0);
