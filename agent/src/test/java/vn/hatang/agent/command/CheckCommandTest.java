@@ -1,18 +1,24 @@
 package vn.hatang.agent.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hatang.agent.AgentMain;
+import vn.hatang.agent.line.SpeedTestServers;
 
 /** The desk self-check on this build machine's real hardware. */
 class CheckCommandTest {
@@ -76,6 +82,71 @@ class CheckCommandTest {
         .contains("Bộ tiêu chuẩn: vn-basic-it 2025.1")
         .contains("21583 Phường Quy Nhơn")
         .contains("Tổng hợp: 1 máy");
+  }
+
+  private static JsonNode finding(JsonNode machine, String checkId) {
+    for (JsonNode f : machine.get("findings")) {
+      if (f.get("checkId").asText().equals(checkId)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no finding " + checkId + " in " + machine);
+  }
+
+  @Test
+  @Timeout(30)
+  void measuresTheLinesAndJudgesThemWithTheLineChecks(@TempDir Path dir) throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    try (AutoCloseable server = SpeedTestServers.start(40)) {
+      Path config = config(dir);
+      Files.writeString(
+          config,
+          "lines:\n  - name: internet\n    endpoint: "
+              + SpeedTestServers.url(server)
+              + "\n    seconds: 2\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
+      int code =
+          run(
+              "check",
+              "--config",
+              config.toString(),
+              "--line",
+              "dedicated=http://127.0.0.1:" + closed,
+              "--role",
+              "desktop",
+              "-f",
+              "json",
+              "--date",
+              "2026-11-25");
+      assertThat(code).as(err.toString()).isEqualTo(1);
+      JsonNode machine = new ObjectMapper().readTree(out.toString()).at("/machines/0");
+      // 40 Mbit/s measured against 100 Mbps nominal (95.6 Mbit/s of goodput): FAIL, with the
+      // shortfall in the check's unit.
+      JsonNode down = finding(machine, "line.internet.download");
+      assertThat(down.get("state").asText()).isEqualTo("FAIL");
+      // Measured and shortfall are in the check's unit: 40 Mbit/s of goodput is a line sold at
+      // 40 × 1514/1448 = 41.8 Mbps nominal, 58.2 short of 100.
+      double nominal = down.get("measured").asDouble();
+      assertThat(nominal).isCloseTo(40.0 * 1514 / 1448, within(6.0));
+      assertThat(down.get("shortfall").asDouble()).isCloseTo(100 - nominal, within(0.01));
+      // Loopback answers in well under the 60 ms allowed.
+      assertThat(finding(machine, "line.internet.latency").get("state").asText()).isEqualTo("PASS");
+      // The flagged dedicated line was refused: its checks are UNKNOWN and say why.
+      JsonNode dedicated = finding(machine, "line.dedicated.download");
+      assertThat(dedicated.get("state").asText()).isEqualTo("UNKNOWN");
+      assertThat(dedicated.get("reason").asText())
+          .isEqualTo(
+              "line 'dedicated' could not be measured (REFUSED): connection refused by"
+                  + " http://127.0.0.1:"
+                  + closed);
+      assertThat(machine.get("verdict").asText()).isEqualTo("FAIL");
+    }
+    // Not on a terminal (as under cron): no progress bar.
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
