@@ -3,15 +3,22 @@ package vn.hatang.cli.serve;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.URI;
+import java.time.Clock;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import vn.hatang.cli.store.Store;
 
 /**
  * The {@code hatang serve} HTTP/1.1 server (embedded Jetty): one connector, plain or TLS, a bounded
@@ -32,8 +39,21 @@ public final class HatangServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  /** Assembles the server; nothing listens before {@link #start()}. */
+  private final Metrics metrics = new Metrics();
+  private final CollectorHandler collector;
+
+  /** A speed-test server without the collector; nothing listens before {@link #start()}. */
   public HatangServer(ServeOptions options) {
+    this(options, null);
+  }
+
+  /**
+   * Assembles the server; nothing listens before {@link #start()}.
+   *
+   * @param options listening, TLS and speed-test limits
+   * @param collector the collector's store and limits, or {@code null} for speed tests only
+   */
+  public HatangServer(ServeOptions options, Collector collector) {
     this.options = options;
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("hatang-serve");
@@ -66,7 +86,46 @@ public final class HatangServer implements AutoCloseable {
     connector.setPort(options.port());
     connector.setIdleTimeout(IDLE_TIMEOUT_MS);
     server.addConnector(connector);
-    server.setHandler(new SpeedTestHandler(options));
+    this.collector =
+        collector == null
+            ? null
+            : new CollectorHandler(
+                collector.store(),
+                metrics,
+                collector.uploadsPerMinute(),
+                collector.workerThreads(),
+                Clock.systemUTC());
+    // Every handler is non-blocking, so Jetty may run them on its selector thread (pings answer
+    // without a thread hand-off); the collector passes its blocking work to its own pool.
+    server.setHandler(
+        new Handler.Sequence(
+            new SpeedTestHandler(options, metrics),
+            this.collector == null ? new NotFound() : this.collector));
+  }
+
+  /**
+   * The collector's part of the server.
+   *
+   * @param store where snapshots and tokens are (the caller closes it after the server)
+   * @param uploadsPerMinute uploads allowed per token and minute, also the burst
+   * @param workerThreads threads reading upload bodies and calling the store
+   */
+  public record Collector(Store store, int uploadsPerMinute, int workerThreads) {
+    /** Uploads per token and minute when not configured. */
+    public static final int DEFAULT_UPLOADS_PER_MINUTE = 600;
+
+    /** Collector threads when not configured. */
+    public static final int DEFAULT_WORKER_THREADS = 8;
+  }
+
+  /** JSON 404 for every request (when there is no collector). */
+  private static final class NotFound extends Handler.Abstract.NonBlocking {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      CollectorHandler.answer(
+          response, callback, HttpStatus.NOT_FOUND_404, "not_found", null, null, null);
+      return true;
+    }
   }
 
   /**
@@ -116,6 +175,9 @@ public final class HatangServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       // Stopping is best effort: the process is ending or the test is over.
+    }
+    if (collector != null) {
+      collector.close();
     }
   }
 }

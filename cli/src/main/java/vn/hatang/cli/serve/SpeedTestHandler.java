@@ -28,12 +28,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *   <li>{@code POST /api/v1/speed/upload}: the body is counted and discarded; the answer gives the
  *       total, the first and last byte's server times and a sample of the total every 100 ms;
  *   <li>{@code GET /api/v1/speed/ping}: 204, for latency;
- *   <li>anything else: 404 JSON.
  * </ul>
  *
- * Downloads and uploads together are limited to {@link ServeOptions#maxConcurrentTests()} at once
- * (beyond: 429 with {@code Retry-After}) and to {@link ServeOptions#maxTestDuration()} each. Fully
- * asynchronous: no thread waits on a slow client. Thread-safe.
+ * Other paths are left to the next handler (the collector, or a JSON 404).
+ *
+ * <p>Downloads and uploads together are limited to {@link ServeOptions#maxConcurrentTests()} at
+ * once (beyond: 429 with {@code Retry-After}) and to {@link ServeOptions#maxTestDuration()} each.
+ * Fully asynchronous: no thread waits on a slow client. Thread-safe.
  */
 final class SpeedTestHandler extends Handler.Abstract.NonBlocking {
   static final String DOWNLOAD = "/api/v1/speed/download";
@@ -54,11 +55,13 @@ final class SpeedTestHandler extends Handler.Abstract.NonBlocking {
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/octet-stream");
 
   private final ServeOptions options;
+  private final Metrics metrics;
   private final Semaphore tests;
   private final ByteBuffer source;
 
-  SpeedTestHandler(ServeOptions options) {
+  SpeedTestHandler(ServeOptions options, Metrics metrics) {
     this.options = options;
+    this.metrics = metrics;
     this.tests = new Semaphore(options.maxConcurrentTests());
     byte[] random = new byte[SOURCE_BYTES];
     new SecureRandom().nextBytes(random);
@@ -77,6 +80,7 @@ final class SpeedTestHandler extends Handler.Abstract.NonBlocking {
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
           return notAllowed(response, callback, "GET, HEAD");
         }
+        metrics.speedTest("ping");
         response.setStatus(HttpStatus.NO_CONTENT_204);
         response.getHeaders().put(NO_STORE);
         callback.succeeded();
@@ -85,15 +89,19 @@ final class SpeedTestHandler extends Handler.Abstract.NonBlocking {
         if (!HttpMethod.GET.is(method)) {
           return notAllowed(response, callback, "GET");
         }
+        metrics.speedTest("download");
         download(request, response, callback);
       }
       case UPLOAD -> {
         if (!HttpMethod.POST.is(method)) {
           return notAllowed(response, callback, "POST");
         }
+        metrics.speedTest("upload");
         upload(request, response, callback);
       }
-      default -> error(response, callback, HttpStatus.NOT_FOUND_404, "not found");
+      default -> {
+        return false; // not a speed-test path: the collector's, or 404
+      }
     }
     return true;
   }
@@ -151,6 +159,7 @@ final class SpeedTestHandler extends Handler.Abstract.NonBlocking {
   /** Takes a test slot until the exchange completes, or answers 429. */
   private boolean admit(Request request, Response response, Callback callback) {
     if (!tests.tryAcquire()) {
+      metrics.speedBusy();
       response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
       error(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "busy");
       return false;

@@ -241,7 +241,7 @@ class HatangServerTest {
     URI base = start(ServeOptions.loopback(0));
     HttpResponse<String> missing = get(base.resolve("/"));
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(missing.body()).get("error").asText()).isEqualTo("not found");
+    assertThat(JSON.readTree(missing.body()).get("status").asText()).isEqualTo("not_found");
     HttpResponse<String> wrong = get(base.resolve("/api/v1/speed/upload"));
     assertThat(wrong.statusCode()).isEqualTo(405);
     assertThat(wrong.headers().firstValue("allow")).hasValue("POST");

@@ -1,16 +1,19 @@
 package vn.hatang.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -24,8 +27,7 @@ class TlsServeTest {
 
   @TempDir Path dir;
 
-  @Test
-  void servesTheSpeedTestOverHttps() throws Exception {
+  private Path keystore() throws Exception {
     Path keystore = dir.resolve("server.p12");
     Path cert = dir.resolve("server.crt");
     keytool(
@@ -61,7 +63,13 @@ class TlsServeTest {
         "-rfc",
         "-file",
         cert.toString());
+    return keystore;
+  }
 
+  @Test
+  void servesTheSpeedTestOverHttps() throws Exception {
+    Path keystore = keystore();
+    Path cert = dir.resolve("server.crt");
     KeyStore serverStore = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       serverStore.load(in, PASSWORD.toCharArray());
@@ -93,6 +101,66 @@ class TlsServeTest {
       assertThat(upload.statusCode()).isEqualTo(200);
       assertThat(upload.body()).startsWith("{\"bytes\":123456,");
     }
+  }
+
+  @Test
+  void servesHttpsFromPemCertificateAndKey() throws Exception {
+    Path keystore = keystore();
+    Path cert = dir.resolve("server.crt");
+    KeyStore p12 = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      p12.load(in, PASSWORD.toCharArray());
+    }
+    // The key as most PKIs hand it out: unencrypted PKCS#8 PEM.
+    byte[] pkcs8 = p12.getKey("hatang", PASSWORD.toCharArray()).getEncoded();
+    Path key = dir.resolve("server.key");
+    Files.writeString(
+        key,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pkcs8)
+            + "\n-----END PRIVATE KEY-----\n");
+    ServeOptions.Tls tls = PemIdentity.load(cert, key);
+    try (HatangServer server = new HatangServer(ServeOptions.loopback(0).withTls(tls))) {
+      server.start();
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(trusting(cert))
+              .build();
+      HttpResponse<Void> ping =
+          client.send(
+              HttpRequest.newBuilder(server.uri().resolve("/api/v1/speed/ping")).build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertThat(ping.statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void pemProblemsNameTheFileAndTheFix() throws Exception {
+    keystore();
+    Path cert = dir.resolve("server.crt");
+    Path pkcs1 = dir.resolve("rsa.key");
+    Files.writeString(
+        pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> PemIdentity.load(cert, pkcs1))
+        .isInstanceOf(PemIdentity.PemException.class)
+        .hasMessage(
+            pkcs1
+                + ": PKCS#1/SEC1 key; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out"
+                + " KEY.pk8");
+    Path encrypted = dir.resolve("enc.key");
+    Files.writeString(
+        encrypted,
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> PemIdentity.load(cert, encrypted))
+        .hasMessageStartingWith(encrypted + ": the key is encrypted");
+    Path garbage = dir.resolve("garbage.key");
+    Files.writeString(garbage, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> PemIdentity.load(cert, garbage))
+        .hasMessage(garbage + ": not an RSA, EC or EdDSA PKCS#8 private key");
+    assertThatThrownBy(() -> PemIdentity.load(garbage, garbage))
+        .hasMessage(garbage + ": no -----BEGIN CERTIFICATE----- block");
   }
 
   private static SSLContext trusting(Path cert) throws Exception {
