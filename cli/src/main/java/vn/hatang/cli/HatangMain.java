@@ -10,6 +10,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
+import vn.hatang.cli.command.ExportCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
 import vn.hatang.core.ExitCode;
@@ -26,6 +27,7 @@ import vn.hatang.core.i18n.Messages;
       CheckCommand.class,
       StandardsCommand.class,
       ServeCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HatangMain implements Runnable {

@@ -41,6 +41,32 @@ public final class CheckService {
    */
   public static Result check(
       List<String> paths, InputStream stdin, Standard standard, LocalDate date) {
+    return check(paths, stdin, List.of(), standard, date);
+  }
+
+  /**
+   * A snapshot already read from somewhere else (a collector, a store).
+   *
+   * @param source how it is named in the report
+   * @param json its bytes
+   */
+  public record Stored(String source, byte[] json) {}
+
+  /**
+   * Judges every snapshot the paths name and the stored ones.
+   *
+   * @param paths files, folders, or {@code -}
+   * @param stdin standard input, read when a path is {@code -}
+   * @param stored snapshots read from a collector or its store
+   * @param standard the standard
+   * @param date the evaluation date
+   */
+  public static Result check(
+      List<String> paths,
+      InputStream stdin,
+      List<Stored> stored,
+      Standard standard,
+      LocalDate date) {
     List<MachineResult> results = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     Map<java.util.UUID, String> seen = new HashMap<>();
@@ -58,6 +84,9 @@ public final class CheckService {
       } else {
         judge(p, () -> readFile(path), standard, date, results, errors, seen, notes);
       }
+    }
+    for (Stored item : stored) {
+      judge(item.source(), item::json, standard, date, results, errors, seen, notes);
     }
     if (results.isEmpty() && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));

@@ -1,5 +1,12 @@
 package vn.hatang.cli.command;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import vn.hatang.cli.UserException;
+import vn.hatang.cli.source.SnapshotSource;
+import vn.hatang.cli.source.SourceException;
+import vn.hatang.core.ExitCode;
+
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +35,13 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
   @Option(names = "--strict", descriptionKey = "strict")
   boolean strict;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "paths")
-  List<String> paths;
+  @Mixin FromOptions from;
+
+  @Option(names = "--all-snapshots", descriptionKey = "check.allSnapshots")
+  boolean allSnapshots;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", descriptionKey = "paths")
+  List<String> paths = new ArrayList<>();
 
   public CheckCommand(HatangMain.Context context) {
     this.context = context;
@@ -45,8 +57,13 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           spec.commandLine().getErr(), e.problems(), context.messages());
       throw StandardOptions.invalid(e);
     }
+    if (paths.isEmpty() && !from.present()) {
+      throw new UserException(ExitCode.USAGE, "check.nothing");
+    }
+    List<CheckService.Stored> stored = from.present() ? stored() : List.of();
     CheckService.Result run =
-        CheckService.check(paths, context.in(), standard, standardOptions.evaluationDate());
+        CheckService.check(
+            paths, context.in(), stored, standard, standardOptions.evaluationDate());
     CheckReport report = run.report();
     Formats formats = new Formats(context.messages());
     if (!standard.inForceOn(report.evaluationDate())) {
@@ -78,5 +95,30 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         .print(ReportRenderer.forFormat(output.format().name()).render(report, formats));
     spec.commandLine().getOut().flush();
     return report.exitCode(strict).code();
+  }
+
+  /**
+   * The snapshots {@code --from} holds: the latest of each machine, or all of them with {@code
+   * --all-snapshots}.
+   */
+  private List<CheckService.Stored> stored() {
+    List<SnapshotSource.Item> items = new ArrayList<>();
+    try (SnapshotSource source = from.open(context.env())) {
+      try {
+        source.each(from.filter(), items::add);
+      } catch (SourceException e) {
+        throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
+      } catch (IOException e) {
+        throw new UserException(
+            ExitCode.INVALID_INPUT, "source.unreachable", source.describe(), e.getMessage());
+      }
+      List<SnapshotSource.Item> chosen =
+          allSnapshots ? items : SnapshotSource.latestPerMachine(items);
+      List<CheckService.Stored> out = new ArrayList<>();
+      for (SnapshotSource.Item item : chosen) {
+        out.add(new CheckService.Stored(source.describe() + "#" + item.snapshotId(), item.json()));
+      }
+      return out;
+    }
   }
 }

@@ -1,5 +1,9 @@
 package vn.hatang.cli.command;
 
+import picocli.CommandLine.Mixin;
+import vn.hatang.cli.serve.PemIdentity;
+import vn.hatang.cli.store.Store;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -21,7 +25,7 @@ import vn.hatang.cli.serve.HatangServer;
 import vn.hatang.cli.serve.ServeOptions;
 import vn.hatang.core.ExitCode;
 
-/** {@code hatang serve}: the speed-test server, until SIGINT or SIGTERM. */
+/** {@code hatang serve}: the speed-test server and the collector, until SIGINT or SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
   private final HatangMain.Context context;
@@ -55,6 +59,26 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-concurrent-tests", paramLabel = "N", descriptionKey = "serve.maxTests")
   int maxConcurrentTests = 64;
 
+  @Option(names = "--tls-cert", paramLabel = "CHAIN.pem", descriptionKey = "serve.tlsCert")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "KEY.pem", descriptionKey = "serve.tlsKey")
+  Path tlsKey;
+
+  @Option(names = "--speed-only", descriptionKey = "serve.speedOnly")
+  boolean speedOnly;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Option(
+      names = "--uploads-per-minute",
+      paramLabel = "N",
+      descriptionKey = "serve.uploadsPerMinute")
+  int uploadsPerMinute = HatangServer.Collector.DEFAULT_UPLOADS_PER_MINUTE;
+
+  @Option(names = "--collector-threads", paramLabel = "N", descriptionKey = "serve.collectorThreads")
+  int collectorThreads = HatangServer.Collector.DEFAULT_WORKER_THREADS;
+
   public ServeCommand(HatangMain.Context context) {
     this.context = context;
   }
@@ -62,17 +86,47 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServeOptions options = options();
-    HatangServer server = new HatangServer(options);
+    positive("--uploads-per-minute", uploadsPerMinute);
+    positive("--collector-threads", collectorThreads);
+    Store store = speedOnly ? null : storeOptions.open(context.env());
+    HatangServer server =
+        new HatangServer(
+            options,
+            store == null
+                ? null
+                : new HatangServer.Collector(store, uploadsPerMinute, collectorThreads));
     try {
       server.start();
     } catch (IOException e) {
+      closeQuietly(store);
       throw new UserException(
           ExitCode.INTERNAL, "serve.cannotListen", bind, Integer.toString(port), e.getMessage());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hatang-serve-stop"));
-    spec.commandLine().getErr().println(context.messages().get("serve.listening", server.uri()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  closeQuietly(store);
+                },
+                "hatang-serve-stop"));
+    spec.commandLine()
+        .getErr()
+        .println(
+            context
+                .messages()
+                .get(
+                    store == null ? "serve.listening" : "serve.listeningCollector",
+                    server.uri(),
+                    store == null ? "" : store.kind()));
     server.join();
     return ExitCode.OK.code();
+  }
+
+  private static void closeQuietly(Store store) {
+    if (store != null) {
+      store.close();
+    }
   }
 
   private ServeOptions options() {
@@ -104,6 +158,19 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private Optional<ServeOptions.Tls> tls() {
+    if (tlsCert != null || tlsKey != null) {
+      if (tlsCert == null || tlsKey == null || tlsKeystore != null) {
+        throw new UserException(ExitCode.USAGE, "serve.tlsPemIncomplete");
+      }
+      try {
+        return Optional.of(PemIdentity.load(tlsCert, tlsKey));
+      } catch (PemIdentity.PemException e) {
+        throw new UserException(ExitCode.INVALID_INPUT, "serve.pemUnreadable", e.getMessage());
+      } catch (IOException e) {
+        throw new UserException(
+            ExitCode.INVALID_INPUT, "serve.pemUnreadable", String.valueOf(e.getMessage()));
+      }
+    }
     if (tlsKeystore == null && tlsPasswordEnv == null) {
       return Optional.empty();
     }

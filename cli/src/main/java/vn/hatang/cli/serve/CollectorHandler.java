@@ -188,7 +188,6 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
       throws StoreException, IOException {
     Optional<Store.Token> token = authenticate(request, response, callback, messages, "upload");
     if (token.isEmpty()) {
-      metrics.rejected("unauthorized");
       return;
     }
     OptionalLong wait = limiter.acquire(token.get().id());
@@ -491,7 +490,7 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     if (header == null
         || header.length() <= prefix.length()
         || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
-      unauthorized(response, callback, messages.get("collector.noToken"));
+      unauthorized(response, callback, messages.get("collector.noToken"), scope);
       return Optional.empty();
     }
     String text = header.substring(prefix.length()).trim();
@@ -499,10 +498,13 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     Optional<Store.Token> token =
         text.length() > 200 ? Optional.empty() : store.tokenByHash(sha256(text));
     if (token.isEmpty() || !token.get().activeAt(clock.instant())) {
-      unauthorized(response, callback, messages.get("collector.badToken"));
+      unauthorized(response, callback, messages.get("collector.badToken"), scope);
       return Optional.empty();
     }
     if (!token.get().scope().equals(scope)) {
+      if (scope.equals("upload")) {
+        metrics.rejected("forbidden");
+      }
       answer(
           response,
           callback,
@@ -516,7 +518,10 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     return token;
   }
 
-  private static void unauthorized(Response response, Callback callback, String reason) {
+  private void unauthorized(Response response, Callback callback, String reason, String scope) {
+    if (scope.equals("upload")) {
+      metrics.rejected("unauthorized");
+    }
     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"hatang\"");
     answer(response, callback, HttpStatus.UNAUTHORIZED_401, "unauthorized", null, reason, null);
   }

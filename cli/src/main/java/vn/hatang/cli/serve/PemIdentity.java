@@ -24,14 +24,14 @@ import java.util.regex.Pattern;
  * and an unencrypted PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}, RSA, EC or EdDSA).
  * Turned into an in-memory PKCS12 key store with a random password for {@link ServeOptions.Tls}.
  */
-final class PemIdentity {
+public final class PemIdentity {
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
   private PemIdentity() {}
 
   /** Thrown with a message for the user (the file and what is wrong with it). */
-  static final class PemException extends Exception {
+  public static final class PemException extends Exception {
     PemException(String message) {
       super(message);
     }
@@ -43,7 +43,7 @@ final class PemIdentity {
    * @throws PemException when a file has no usable block or the key does not parse
    * @throws IOException when a file cannot be read
    */
-  static ServeOptions.Tls load(Path certificates, Path key) throws IOException, PemException {
+  public static ServeOptions.Tls load(Path certificates, Path key) throws IOException, PemException {
     List<Certificate> chain = new ArrayList<>();
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
