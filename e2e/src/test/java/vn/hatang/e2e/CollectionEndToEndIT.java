@@ -115,8 +115,8 @@ class CollectionEndToEndIT {
     }
     for (int i = 0; i < AGENTS; i++) {
       assertThat(spooled(i)).as("agent %d's spool", i).isEmpty();
-      assertThat(dir.resolve("agent-" + i).resolve("rejected")).satisfiesAnyOf(
-          p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+      assertThat(dir.resolve("agent-" + i).resolve("rejected"))
+          .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }
     server.destroy();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -133,9 +133,11 @@ class CollectionEndToEndIT {
   }
 
   private void runAgent(Path config) throws Exception {
-    Jars.Run run = Jars.run(Jars.AGENT, Map.of(), "run", "--no-delay", "--config", config.toString());
+    Jars.Run run =
+        Jars.run(Jars.AGENT, Map.of(), "run", "--no-delay", "--config", config.toString());
     assertThat(run.exit()).as("hatang-agent run: %s", run.err()).isZero();
-    assertThat(run.out() + run.err()).doesNotContain(Files.readString(dir.resolve("token")).strip());
+    assertThat(run.out() + run.err())
+        .doesNotContain(Files.readString(dir.resolve("token")).strip());
   }
 
   private List<Path> spooled(int agent) throws IOException {
@@ -150,6 +152,13 @@ class CollectionEndToEndIT {
 
   private static Process startServer(int port, Path data, Path log) throws IOException {
     return Jars.start(
-        Jars.CLI, Map.of(), log, "serve", "--port", String.valueOf(port), "--data", data.toString());
+        Jars.CLI,
+        Map.of(),
+        log,
+        "serve",
+        "--port",
+        String.valueOf(port),
+        "--data",
+        data.toString());
   }
 }

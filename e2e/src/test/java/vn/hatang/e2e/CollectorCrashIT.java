@@ -96,7 +96,14 @@ class CollectorCrashIT {
           () -> {
             try {
               for (int i = client; i < UPLOADS; i += CLIENTS) {
-                upload(http, base, token, ids.get(i), bodies.get(i), created201, duplicate200,
+                upload(
+                    http,
+                    base,
+                    token,
+                    ids.get(i),
+                    bodies.get(i),
+                    created201,
+                    duplicate200,
                     failures);
               }
             } finally {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The packaged programs as child processes. */
 final class Jars {
-  static final Path AGENT = Path.of("../agent/target/hatang-agent.jar").toAbsolutePath().normalize();
+  static final Path AGENT =
+      Path.of("../agent/target/hatang-agent.jar").toAbsolutePath().normalize();
   static final Path CLI = Path.of("../cli/target/hatang.jar").toAbsolutePath().normalize();
 
   private static final HttpClient HTTP =

@@ -2,11 +2,6 @@ package vn.hatang.cli.command;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import vn.hatang.cli.UserException;
-import vn.hatang.cli.source.SnapshotSource;
-import vn.hatang.cli.source.SourceException;
-import vn.hatang.core.ExitCode;
-
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
+import vn.hatang.cli.UserException;
 import vn.hatang.cli.check.CheckService;
+import vn.hatang.cli.source.SnapshotSource;
+import vn.hatang.cli.source.SourceException;
+import vn.hatang.core.ExitCode;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.render.Formats;
@@ -62,8 +61,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     }
     List<CheckService.Stored> stored = from.present() ? stored() : List.of();
     CheckService.Result run =
-        CheckService.check(
-            paths, context.in(), stored, standard, standardOptions.evaluationDate());
+        CheckService.check(paths, context.in(), stored, standard, standardOptions.evaluationDate());
     CheckReport report = run.report();
     Formats formats = new Formats(context.messages());
     if (!standard.inForceOn(report.evaluationDate())) {

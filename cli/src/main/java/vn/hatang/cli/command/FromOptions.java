@@ -79,7 +79,7 @@ public final class FromOptions {
       }
       return new StoreSource(Stores.open(null, dir), dir.toString());
     } catch (StoreException e) {
-      throw new UserException(ExitCode.INVALID_INPUT, "from.storeFailed", redact(from), e.getMessage());
+      throw StoreOptions.failed(e);
     }
   }
 
@@ -89,7 +89,8 @@ public final class FromOptions {
       try {
         token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
       } catch (IOException e) {
-        throw new UserException(ExitCode.INVALID_INPUT, "from.tokenUnreadable", tokenFile.toString());
+        throw new UserException(
+            ExitCode.INVALID_INPUT, "from.tokenUnreadable", tokenFile.toString());
       }
     } else {
       token = env.get(TOKEN_ENV);

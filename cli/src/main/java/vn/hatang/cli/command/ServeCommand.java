@@ -1,9 +1,5 @@
 package vn.hatang.cli.command;
 
-import picocli.CommandLine.Mixin;
-import vn.hatang.cli.serve.PemIdentity;
-import vn.hatang.cli.store.Store;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,13 +12,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
 import vn.hatang.cli.serve.HatangServer;
+import vn.hatang.cli.serve.PemIdentity;
 import vn.hatang.cli.serve.ServeOptions;
+import vn.hatang.cli.store.Store;
 import vn.hatang.core.ExitCode;
 
 /** {@code hatang serve}: the speed-test server and the collector, until SIGINT or SIGTERM. */
@@ -76,7 +75,10 @@ public final class ServeCommand implements Callable<Integer> {
       descriptionKey = "serve.uploadsPerMinute")
   int uploadsPerMinute = HatangServer.Collector.DEFAULT_UPLOADS_PER_MINUTE;
 
-  @Option(names = "--collector-threads", paramLabel = "N", descriptionKey = "serve.collectorThreads")
+  @Option(
+      names = "--collector-threads",
+      paramLabel = "N",
+      descriptionKey = "serve.collectorThreads")
   int collectorThreads = HatangServer.Collector.DEFAULT_WORKER_THREADS;
 
   public ServeCommand(HatangMain.Context context) {

@@ -8,13 +8,10 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.store.Store;
 import vn.hatang.cli.store.StoreException;
+import vn.hatang.cli.store.Tokens;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.snapshot.Snapshot;
@@ -494,9 +492,9 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
       return Optional.empty();
     }
     String text = header.substring(prefix.length()).trim();
-    // Tokens are short; anything long is not one (and is not hashed or stored anywhere).
+    // What does not have a token's shape is refused without a look-up.
     Optional<Store.Token> token =
-        text.length() > 200 ? Optional.empty() : store.tokenByHash(sha256(text));
+        Tokens.isWellFormed(text) ? store.tokenByHash(Tokens.sha256Hex(text)) : Optional.empty();
     if (token.isEmpty() || !token.get().activeAt(clock.instant())) {
       unauthorized(response, callback, messages.get("collector.badToken"), scope);
       return Optional.empty();
@@ -524,16 +522,6 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     }
     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"hatang\"");
     answer(response, callback, HttpStatus.UNAUTHORIZED_401, "unauthorized", null, reason, null);
-  }
-
-  /** Lowercase hex SHA-256 of the token's UTF-8 text, as the store keeps it. */
-  static String sha256(String token) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   // ---- Answers -------------------------------------------------------------------------------

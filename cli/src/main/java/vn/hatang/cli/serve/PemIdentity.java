@@ -43,7 +43,8 @@ public final class PemIdentity {
    * @throws PemException when a file has no usable block or the key does not parse
    * @throws IOException when a file cannot be read
    */
-  public static ServeOptions.Tls load(Path certificates, Path key) throws IOException, PemException {
+  public static ServeOptions.Tls load(Path certificates, Path key)
+      throws IOException, PemException {
     List<Certificate> chain = new ArrayList<>();
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");

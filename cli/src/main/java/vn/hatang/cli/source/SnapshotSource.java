@@ -49,8 +49,7 @@ public interface SnapshotSource extends AutoCloseable {
   static List<Item> latestPerMachine(Collection<Item> items) {
     Map<String, Item> latest = new HashMap<>();
     for (Item item : items) {
-      latest.merge(
-          item.machineId(), item, (a, b) -> b.takenAt().isAfter(a.takenAt()) ? b : a);
+      latest.merge(item.machineId(), item, (a, b) -> b.takenAt().isAfter(a.takenAt()) ? b : a);
     }
     List<Item> out = new ArrayList<>();
     for (Item item : items) {

@@ -23,18 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hatang.cli.store.Store;
 import vn.hatang.cli.store.Stores;
+import vn.hatang.cli.store.Tokens;
 import vn.hatang.core.Fixtures;
 
 /** The collector's endpoints over real HTTP on loopback, with a real SQLite store. */
 class CollectorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UNIT = "21583";
-  private static final String UPLOAD = "hat_aaaaaaaa_upload-token-of-unit-21583";
-  private static final String OTHER_UNIT = "hat_bbbbbbbb_upload-token-of-unit-21584";
-  private static final String READ_ALL = "hat_cccccccc_read-token-for-every-unit";
-  private static final String READ_UNIT = "hat_dddddddd_read-token-for-unit-21583";
-  private static final String REVOKED = "hat_eeeeeeee_revoked-upload-token";
-  private static final String EXPIRED = "hat_ffffffff_expired-upload-token";
+  private static final String UPLOAD = Tokens.generate().text();
+  private static final String OTHER_UNIT = Tokens.generate().text();
+  private static final String READ_ALL = Tokens.generate().text();
+  private static final String READ_UNIT = Tokens.generate().text();
+  private static final String REVOKED = Tokens.generate().text();
+  private static final String EXPIRED = Tokens.generate().text();
 
   @TempDir Path dir;
 
@@ -64,8 +65,8 @@ class CollectorTest {
       throws Exception {
     store.addToken(
         new Store.Token(
-            text.substring(4, 12),
-            CollectorHandler.sha256(text),
+            Tokens.idOf(text).orElseThrow(),
+            Tokens.sha256Hex(text),
             scope,
             unit,
             null,
@@ -98,8 +99,7 @@ class CollectorTest {
     return snapshot(id, UNIT, "5f0c9e3b8a7d4c2e1f0a9b8c7d6e5f40", "2026-11-20T08:15:30+07:00");
   }
 
-  private HttpResponse<String> post(String token, byte[] body, String... headers)
-      throws Exception {
+  private HttpResponse<String> post(String token, byte[] body, String... headers) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve("/api/v1/snapshots"))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -140,7 +140,8 @@ class CollectorTest {
     assertThat(json(again).get("status").asText()).isEqualTo("duplicate");
     assertThat(store.stats().snapshots()).isEqualTo(1);
     // Kept verbatim: the bytes sent are the bytes stored.
-    assertThat(store.get(id).orElseThrow().json()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+    assertThat(store.get(id).orElseThrow().json())
+        .isEqualTo(new String(body, StandardCharsets.UTF_8));
     assertThat(store.get(id).orElseThrow().unitCode()).isEqualTo(UNIT);
   }
 
@@ -165,7 +166,8 @@ class CollectorTest {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"hatang\"");
     assertThat(json(none).get("status").asText()).isEqualTo("unauthorized");
-    assertThat(post("hat_zzzzzzzz_not-a-known-token", body).statusCode()).isEqualTo(401);
+    assertThat(post(Tokens.generate().text(), body).statusCode()).isEqualTo(401);
+    assertThat(post("not-a-token", body).statusCode()).isEqualTo(401);
     assertThat(post(REVOKED, body).statusCode()).isEqualTo(401);
     assertThat(post(EXPIRED, body).statusCode()).isEqualTo(401);
     HttpResponse<String> readScope = post(READ_ALL, body);
@@ -193,11 +195,11 @@ class CollectorTest {
     assertThat(schema.statusCode()).isEqualTo(400);
     assertThat(json(schema).get("path").asText()).isEqualTo("$.memory.totalBytes");
 
-    HttpResponse<String> text = post(UPLOAD, snapshot(UUID.randomUUID().toString()),
-        "Content-Type", "text/plain");
+    HttpResponse<String> text =
+        post(UPLOAD, snapshot(UUID.randomUUID().toString()), "Content-Type", "text/plain");
     assertThat(text.statusCode()).isEqualTo(415);
-    HttpResponse<String> brotli = post(UPLOAD, snapshot(UUID.randomUUID().toString()),
-        "Content-Encoding", "br");
+    HttpResponse<String> brotli =
+        post(UPLOAD, snapshot(UUID.randomUUID().toString()), "Content-Encoding", "br");
     assertThat(brotli.statusCode()).isEqualTo(415);
     assertThat(post(UPLOAD, new byte[] {1, 2, 3}, "Content-Encoding", "gzip").statusCode())
         .isEqualTo(400);
@@ -247,13 +249,16 @@ class CollectorTest {
       String id = UUID.randomUUID().toString();
       ids.add(id);
       assertThat(
-              post(UPLOAD, snapshot(id, UNIT, "machine-" + (i % 2), "2026-11-2" + i + "T08:00:00+07:00"))
+              post(
+                      UPLOAD,
+                      snapshot(id, UNIT, "machine-" + (i % 2), "2026-11-2" + i + "T08:00:00+07:00"))
                   .statusCode())
           .isEqualTo(201);
     }
     String other = UUID.randomUUID().toString();
-    assertThat(post(OTHER_UNIT, snapshot(other, "21584", "m-x", "2026-11-22T08:00:00+07:00"))
-            .statusCode())
+    assertThat(
+            post(OTHER_UNIT, snapshot(other, "21584", "m-x", "2026-11-22T08:00:00+07:00"))
+                .statusCode())
         .isEqualTo(201);
 
     // Pages of 2 in the order received, for every unit.
