@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
+import vn.hatang.cli.command.TokensCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
@@ -26,6 +27,7 @@ import vn.hatang.core.i18n.Messages;
       CheckCommand.class,
       StandardsCommand.class,
       ServeCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HatangMain implements Runnable {
