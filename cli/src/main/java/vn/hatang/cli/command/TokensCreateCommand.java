@@ -58,7 +58,7 @@ public final class TokensCreateCommand implements Callable<Integer> {
     if (unit == null && scope == Scope.upload) {
       throw new UserException(ExitCode.USAGE, "tokens.uploadNeedsUnit");
     }
-    if (unit != null && !fits(unit, MAX_UNIT) || unit != null && !unit.strip().equals(unit)) {
+    if (unit != null && (!fits(unit, MAX_UNIT) || !unit.strip().equals(unit))) {
       throw new UserException(ExitCode.USAGE, "tokens.badUnit", unit, MAX_UNIT);
     }
     if (label != null && !fits(label, MAX_LABEL)) {
