@@ -50,6 +50,9 @@ abstract class JdbcStore implements Store {
    */
   void beforeInsert(Connection connection) throws SQLException {}
 
+  /** Whether a table of this name is where unqualified names resolve to. */
+  abstract boolean hasTable(Connection c, String name) throws SQLException;
+
   /** The column definition of {@code seq}: an ever-growing integer key. */
   abstract String seqColumn();
 
@@ -92,13 +95,17 @@ abstract class JdbcStore implements Store {
    */
   final int migrate(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS schema_version"
-              + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-      int found;
-      try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-        rs.next();
-        found = rs.getInt(1);
+      int found = 0;
+      // Looked up rather than CREATE TABLE IF NOT EXISTS: that needs the right to create tables
+      // even when the table exists, which a database user who does not own the schema lacks.
+      if (hasTable(c, "schema_version")) {
+        try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+          rs.next();
+          found = rs.getInt(1);
+        }
+      } else {
+        st.execute(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
       }
       List<List<String>> steps = migrations();
       for (int v = found + 1; v <= SCHEMA_VERSION; v++) {

@@ -3,6 +3,7 @@ package vn.hatang.cli.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,6 +100,17 @@ final class PostgresStore extends JdbcStore {
   @Override
   String seqColumn() {
     return "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  }
+
+  @Override
+  boolean hasTable(Connection c, String name) throws SQLException {
+    // to_regclass resolves the name through the search path, as the queries will.
+    try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   @Override

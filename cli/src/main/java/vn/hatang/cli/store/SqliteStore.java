@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -113,6 +114,17 @@ final class SqliteStore extends JdbcStore {
   String seqColumn() {
     // AUTOINCREMENT: a sequence is never given twice, even after the largest row is deleted.
     return "seq INTEGER PRIMARY KEY AUTOINCREMENT";
+  }
+
+  @Override
+  boolean hasTable(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   @Override

@@ -100,4 +100,31 @@ class PostgresStoreTest extends StoreContractTest {
         .hasMessageStartingWith("cannot use the PostgreSQL database ")
         .hasMessageNotContaining(pg.password());
   }
+
+  @Test
+  void aUserWhoMayOnlyReadAndWriteRowsCanUseAMigratedStore() throws Exception {
+    assumeTrue(pg.started(), "creates a role in the cluster the tests started");
+    String schema = schemaUrl.replaceAll(".*currentSchema=(\\w+).*", "$1");
+    String role = "app_" + schema;
+    try (Connection c = pg.connect();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'app-pw'");
+      st.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+      st.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+    }
+    String appUrl =
+        schemaUrl
+            .replaceAll("user=[^&]*", "user=" + role)
+            .replaceAll("password=[^&]*", "password=app-pw");
+    try (Store app = Stores.open(appUrl, null, Map.of())) {
+      assertThat(app.put(snapshot("app-1", "21583", "m", T0), T0))
+          .isEqualTo(Store.PutResult.STORED);
+      assertThat(app.get("app-1")).isPresent();
+    }
+    try (Connection c = pg.connect();
+        Statement st = c.createStatement()) {
+      st.execute("DROP OWNED BY " + role);
+      st.execute("DROP ROLE " + role);
+    }
+  }
 }
