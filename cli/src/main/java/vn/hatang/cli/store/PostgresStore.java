@@ -73,7 +73,7 @@ final class PostgresStore extends JdbcStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException(null, "store.unreachable", url.display(), url.redact(reason(e)));
+      throw new StoreException(e, "store.unreachable", url.display(), url.redact(reason(e)));
     }
     checkVersion(found, url.display());
     HikariConfig config = new HikariConfig();
