@@ -13,6 +13,7 @@ import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ExportCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
+import vn.hatang.cli.command.TokensCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
@@ -28,6 +29,7 @@ import vn.hatang.core.i18n.Messages;
       StandardsCommand.class,
       ServeCommand.class,
       ExportCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HatangMain implements Runnable {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Where the collector keeps snapshots and tokens: SQLite ({@code --data DIR}) or PostgreSQL ({@code
  * --db jdbc:postgresql://...}). The contract is in {@code docs/collector.md}: snapshots are kept
  * verbatim beside indexed columns, unique by snapshot id, and {@link #put} returns only once the
- * snapshot is durable. Implementations are thread-safe.
+ * snapshot is durable. Times are kept to the millisecond (what is read back is truncated so).
+ * Implementations are thread-safe; open one with {@link Stores#open}.
  */
 public interface Store extends AutoCloseable {
   /** {@code sqlite} or {@code postgresql}. */
@@ -32,10 +33,14 @@ public interface Store extends AutoCloseable {
    * @param sinceTakenAt only those taken at or after this, or {@code null}
    * @param afterSeq the cursor: only entries with a larger sequence
    * @param limit most entries returned (1 to 1000)
+   * @throws IllegalArgumentException when {@code limit} is outside 1 to 1000
    */
   Page list(String unitCode, Instant sinceTakenAt, long afterSeq, int limit) throws StoreException;
 
-  /** The latest snapshot (by taken-at, then sequence) of each machine of a unit. */
+  /**
+   * The latest snapshot (by taken-at, then sequence) of each machine of a unit, ordered by machine
+   * id.
+   */
   List<Entry> latestPerMachine(String unitCode) throws StoreException;
 
   /** The snapshot with this id. */
@@ -44,7 +49,7 @@ public interface Store extends AutoCloseable {
   /** How many snapshots and how many bytes of JSON the store holds. */
   Stats stats() throws StoreException;
 
-  /** Adds a token (its hash only). */
+  /** Adds a token (its hash only); a token with the same id or hash already stored fails. */
   void addToken(Token token) throws StoreException;
 
   /** The token whose SHA-256 (lowercase hex of the whole token text) is this. */

@@ -1,0 +1,144 @@
+package vn.hatang.cli.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.cli.store.Store.PutResult;
+
+/** The store contract on SQLite, and what only SQLite has: its file, its pragmas. */
+class SqliteStoreTest extends StoreContractTest {
+  @TempDir Path tmp;
+  Path dataDir;
+
+  @Override
+  Store openFresh() throws Exception {
+    dataDir = tmp.resolve("data/nested");
+    return Stores.open(null, dataDir);
+  }
+
+  @Override
+  Store reopen() throws Exception {
+    return Stores.open(null, dataDir);
+  }
+
+  @Override
+  Connection rawConnection() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("hatang.db"));
+  }
+
+  @Override
+  String expectedKind() {
+    return "sqlite";
+  }
+
+  @Test
+  void theDatabaseIsOneFileInWalModeWithFullSync() throws Exception {
+    assertThat(dataDir.resolve("hatang.db")).isRegularFile();
+    try (Connection c = rawConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("wal");
+    }
+    SqliteStore sqlite = (SqliteStore) store;
+    String sync =
+        sqlite.inWriteTransaction(
+            c -> {
+              try (Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    assertThat(sync).isEqualTo("2"); // FULL
+    String busy =
+        sqlite.reading(
+            c -> {
+              try (Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    assertThat(busy).isEqualTo(Integer.toString(SqliteStore.BUSY_TIMEOUT_MS));
+  }
+
+  @Test
+  void indexesOfTheContractExist() throws Exception {
+    List<String> indexes = new ArrayList<>();
+    try (Connection c = rawConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")) {
+      while (rs.next()) {
+        indexes.add(rs.getString(1));
+      }
+    }
+    assertThat(indexes).contains("snapshots_unit_seq", "snapshots_unit_machine_taken");
+  }
+
+  @Test
+  void twoStoresOnTheSameFileWriteConcurrentlyWithoutBusyErrors() throws Exception {
+    // As two processes would: hatang serve and hatang tokens create, say.
+    try (Store other = Stores.open(null, dataDir)) {
+      ExecutorService pool = Executors.newFixedThreadPool(20);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PutResult>> results = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          Store target = i % 2 == 0 ? store : other;
+          String id = "two-" + i;
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return target.put(snapshot(id, "21583", "m", T0), T0);
+                  }));
+        }
+        start.countDown();
+        for (Future<PutResult> f : results) {
+          assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo(PutResult.STORED);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(other.stats().snapshots()).isEqualTo(100);
+    }
+    assertThat(store.stats().snapshots()).isEqualTo(100);
+  }
+
+  @Test
+  void aFileThatIsNotADatabaseIsReportedWithItsPath() throws Exception {
+    Path dir = tmp.resolve("bad");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("hatang.db"), "this is not a database, just some text ".repeat(50));
+    assertThatThrownBy(() -> Stores.open(null, dir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith(dir.resolve("hatang.db") + ": cannot open the SQLite database: ");
+  }
+
+  @Test
+  void aDataFolderThatCannotBeMadeIsReported() throws Exception {
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "x");
+    assertThatThrownBy(() -> Stores.open(null, file.resolve("sub")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith(file.resolve("sub") + ": cannot use this data folder: ");
+  }
+}
