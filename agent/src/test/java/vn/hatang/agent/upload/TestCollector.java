@@ -27,11 +27,11 @@ import javax.net.ssl.SSLContext;
  * {@code snapshotId} (201, then 200 duplicate), and answers a forced status on demand. Records the
  * headers of every request. Can be stopped and started again on the same port, and serve HTTPS.
  */
-final class TestCollector implements AutoCloseable {
+public final class TestCollector implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request as the collector saw it. */
-  record Received(
+  public record Received(
       String authorization,
       String contentEncoding,
       String contentType,
@@ -43,24 +43,24 @@ final class TestCollector implements AutoCloseable {
   private HttpServer server;
   private int port;
 
-  final Map<String, byte[]> stored = Collections.synchronizedMap(new LinkedHashMap<>());
-  final List<Received> requests = Collections.synchronizedList(new ArrayList<>());
+  public final Map<String, byte[]> stored = Collections.synchronizedMap(new LinkedHashMap<>());
+  public final List<Received> requests = Collections.synchronizedList(new ArrayList<>());
 
   /** Answer this status (with a protocol answer) instead of storing; 0 = normal. */
-  volatile int forcedStatus;
+  public volatile int forcedStatus;
 
   /** Only the n-th request (1-based) gets {@link #forcedStatus}; 0 = every request. */
-  volatile int forcedOnRequest;
+  public volatile int forcedOnRequest;
 
-  volatile String retryAfter = "120";
+  public volatile String retryAfter = "120";
 
   /** An HTTP collector on a free loopback port. */
-  TestCollector() throws IOException {
+  public TestCollector() throws IOException {
     this(null);
   }
 
   /** An HTTPS collector when {@code tls} is given. */
-  TestCollector(SSLContext tls) throws IOException {
+  public TestCollector(SSLContext tls) throws IOException {
     this.tls = tls;
     start(0);
   }
@@ -82,25 +82,25 @@ final class TestCollector implements AutoCloseable {
   }
 
   /** Stops listening: connections are refused until {@link #restart()}. */
-  synchronized void stop() {
+  public synchronized void stop() {
     server.stop(0);
   }
 
   /** Listens again on the same port. */
-  void restart() throws IOException {
+  public void restart() throws IOException {
     start(port);
   }
 
-  String url() {
+  public String url() {
     return (tls != null ? "https" : "http") + "://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The snapshotIds in the order they were received (every request, stored or not). */
-  List<String> receivedIds() {
+  public List<String> receivedIds() {
     synchronized (requests) {
       return requests.stream().map(Received::snapshotId).toList();
     }
