@@ -80,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
             messages);
     RunCycle.Result result = cycle.run(loaded, ConfigOptions.spoolDir(loaded, env));
     PrintWriter out = spec.commandLine().getOut();
+    if (result.spooled() == null) {
+      return ExitCode.OK.code(); // another run holds the spool; it said so on stderr
+    }
     if (result.upload() == null) {
       out.println(
           messages.get("run.summary.spooled", result.spooled().toString(), result.queued()));

@@ -1,10 +1,16 @@
 package vn.hatang.agent.upload;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -29,6 +35,9 @@ import vn.hatang.core.snapshot.SnapshotCodec;
  * state.json}. Not thread-safe: one run at a time.
  */
 public final class RunCycle {
+  /** The lock file under the spool root, held for the whole run. */
+  public static final String LOCK = "run.lock";
+
   private final SnapshotCollector collector;
   private final Function<AgentConfig, List<LineMeasurement>> lineMeter;
   private final Clock clock;
@@ -39,7 +48,8 @@ public final class RunCycle {
   /**
    * What the run did.
    *
-   * @param spooled the snapshot file written into the spool
+   * @param spooled the snapshot file written into the spool, or {@code null} when another run held
+   *     the spool (this one did nothing)
    * @param linesMeasured whether lines were measured in this run
    * @param upload the upload round, or {@code null} when none ran (no collector, or not yet)
    * @param postponedUntil when the upload was skipped for a backoff, until when; else {@code null}
@@ -83,6 +93,35 @@ public final class RunCycle {
    *     when the token or CA file cannot be used (the snapshot is spooled by then)
    */
   public Result run(AgentConfig config, Path spoolDir) throws AgentException {
+    // One run at a time per spool: a manual run during the scheduled one would send the same
+    // files twice and overwrite the other's state.
+    Path lockFile = spoolDir.resolve(LOCK);
+    try {
+      Files.createDirectories(spoolDir);
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = tryLock(channel)) {
+        if (lock == null) {
+          notices.notice("run.busy", lockFile.toString());
+          return new Result(null, false, null, null, 0);
+        }
+        return locked(config, spoolDir);
+      }
+    } catch (IOException e) {
+      throw new AgentException(
+          ExitCode.INTERNAL, e, "run.error.spool", spoolDir.toString(), e.toString());
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // held by another run in this JVM
+    }
+  }
+
+  private Result locked(AgentConfig config, Path spoolDir) throws AgentException {
     AgentConfig.Spool bounds = config.spoolOrDefaults();
     Spool spool =
         new Spool(spoolDir, bounds.maxFilesOrDefault(), bounds.maxBytesOrDefault(), notices);
@@ -111,7 +150,7 @@ public final class RunCycle {
     Instant now = clock.instant();
     if (state.nextUploadAt() != null && now.isBefore(state.nextUploadAt())) {
       notices.notice(
-          "run.postponed", state.nextUploadAt().toString(), state.uploadFailures(), queued(spool));
+          "run.postponed", shown(state.nextUploadAt()), state.uploadFailures(), queued(spool));
       return new Result(spooled, measure, null, state.nextUploadAt(), queued(spool));
     }
     UploadRound.Summary summary;
@@ -125,10 +164,10 @@ public final class RunCycle {
       }
       summary = new UploadRound(uploader, notices, messages, clock).run(files, spool.rejectedDir());
     }
-    now = clock.instant();
+    now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (summary.failed()) {
       state = state.afterFailure(Backoff.next(now, state.uploadFailures() + 1, random));
-      notices.notice("run.backoff", state.nextUploadAt().toString(), state.uploadFailures());
+      notices.notice("run.backoff", shown(state.nextUploadAt()), state.uploadFailures());
     } else if (summary.stoppedOn() == Outcome.RATE_LIMITED) {
       state = state.waitUntil(now.plusSeconds(summary.retryAfterSeconds()));
     } else {
@@ -136,6 +175,15 @@ public final class RunCycle {
     }
     save(store, state);
     return new Result(spooled, measure, summary, null, queued(spool));
+  }
+
+  /** An instant as people read it: local time to the second, with its offset. */
+  private String shown(Instant instant) {
+    return instant
+        .atZone(clock.getZone())
+        .toOffsetDateTime()
+        .truncatedTo(ChronoUnit.SECONDS)
+        .toString();
   }
 
   /** Whether lines are due: never measured, interval 0, or the interval has passed. */

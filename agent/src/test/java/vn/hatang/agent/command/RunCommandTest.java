@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -122,7 +127,12 @@ class RunCommandTest {
     code = run("--lang", "en", "run", "--no-delay", "--config", config.toString());
     assertThat(code).isZero();
     assertThat(err.toString())
-        .startsWith("upload postponed until " + next + " after 1 failed attempt(s); 2 snapshot(s)");
+        .startsWith(
+            "upload postponed until "
+                + next.atZone(ZoneId.systemDefault())
+                    .toOffsetDateTime()
+                    .truncatedTo(ChronoUnit.SECONDS)
+                + " after 1 failed attempt(s); 2 snapshot(s)");
     assertThat(out.toString())
         .startsWith("spooled ")
         .endsWith(" (2 snapshot(s) waiting)" + System.lineSeparator());
@@ -209,5 +219,28 @@ class RunCommandTest {
         .doesNotContain("RunS3cret");
     assertThat(collector.requests)
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
+  }
+
+  @Test
+  void aSecondRunWhileOneHoldsTheSpoolDoesNothing() throws Exception {
+    Path config = configWithTokenFile();
+    Path lockFile = Files.createDirectories(dir.resolve("var")).resolve("run.lock");
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      int code = run("--lang", "en", "run", "--no-delay", "--config", config.toString());
+      assertThat(code).isZero();
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString())
+          .isEqualTo(
+              "another run is using the spool (lock "
+                  + lockFile
+                  + "); this one stops without collecting"
+                  + System.lineSeparator());
+    }
+    assertThat(dir.resolve("var/spool")).doesNotExist();
+    assertThat(collector.requests).isEmpty();
+    assertThat(run("--lang", "en", "run", "--no-delay", "--config", config.toString())).isZero();
+    assertThat(collector.stored).hasSize(1);
   }
 }
