@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -242,5 +243,36 @@ class RunCommandTest {
     assertThat(collector.requests).isEmpty();
     assertThat(run("--lang", "en", "run", "--no-delay", "--config", config.toString())).isZero();
     assertThat(collector.stored).hasSize(1);
+  }
+
+  @Test
+  void linesAreMeasuredOnlyOncePerInterval() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+    Path config =
+        config(
+            "collector:\n  url: "
+                + collector.url()
+                + "\n  tokenFile: "
+                + token
+                + "\nlines:\n  - name: internet\n    endpoint: http://127.0.0.1:"
+                + closedPort
+                + "\n");
+    assertThat(run("--lang", "en", "run", "--no-delay", "--config", config.toString())).isZero();
+    assertThat(run("--lang", "en", "run", "--no-delay", "--config", config.toString())).isZero();
+    List<JsonNode> snapshots = new java.util.ArrayList<>();
+    for (byte[] body : collector.stored.values()) {
+      snapshots.add(SnapshotCodec.mapper().readTree(body));
+    }
+    assertThat(snapshots).hasSize(2);
+    // The first run measured (the line refused: recorded with its status), the second did not.
+    assertThat(snapshots.get(0).path("lines").get(0).path("status").asText()).isEqualTo("REFUSED");
+    assertThat(snapshots.get(1).path("lines").size()).isZero();
+    assertThat(Instant.parse(state().path("lastLineMeasurementAt").asText()))
+        .isBefore(Instant.now())
+        .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
   }
 }

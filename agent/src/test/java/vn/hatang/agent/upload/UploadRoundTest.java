@@ -254,4 +254,20 @@ class UploadRoundTest {
       assertThat(Outcome.of(code)).isEqualTo(Outcome.UNAVAILABLE);
     }
   }
+
+  @Test
+  void aConfiguredProxyCarriesTheRequest() throws Exception {
+    // The collector doubles as the proxy: a request for a host that does not resolve reaches it
+    // only through the proxy (absolute URI in the request line).
+    AgentConfig.Collector viaProxy =
+        new AgentConfig.Collector(
+            "http://collector.invalid:8080", TOKEN, null, null, collector.url(), 5);
+    try (Uploader uploader = Uploader.create(viaProxy, CLOCK)) {
+      UploadResult result =
+          uploader.send(
+              Samples.json(Samples.id(9), "2026-11-25T08:00:00+07:00"), Samples.id(9).toString());
+      assertThat(result.outcome()).isEqualTo(Outcome.ACKNOWLEDGED);
+    }
+    assertThat(collector.stored).containsKey(Samples.id(9).toString());
+  }
 }
