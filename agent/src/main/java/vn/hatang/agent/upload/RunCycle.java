@@ -38,6 +38,9 @@ public final class RunCycle {
   /** The lock file under the spool root, held for the whole run. */
   public static final String LOCK = "run.lock";
 
+  /** The longest wait a run can set: the backoff's 24 h × 1.5. */
+  static final Duration LONGEST_WAIT = Backoff.MAX.multipliedBy(3).dividedBy(2);
+
   private final SnapshotCollector collector;
   private final Function<AgentConfig, List<LineMeasurement>> lineMeter;
   private final Clock clock;
@@ -148,7 +151,7 @@ public final class RunCycle {
       return new Result(spooled, measure, null, null, queued(spool));
     }
     Instant now = clock.instant();
-    if (state.nextUploadAt() != null && now.isBefore(state.nextUploadAt())) {
+    if (!uploadDue(state, now)) {
       notices.notice(
           "run.postponed", shown(state.nextUploadAt()), state.uploadFailures(), queued(spool));
       return new Result(spooled, measure, null, state.nextUploadAt(), queued(spool));
@@ -184,6 +187,16 @@ public final class RunCycle {
         .toOffsetDateTime()
         .truncatedTo(ChronoUnit.SECONDS)
         .toString();
+  }
+
+  /**
+   * Whether the upload may run now: no wait set, or its end has come. A wait that ends further
+   * ahead than any backoff or {@code Retry-After} could set (the clock was set back since) is
+   * ignored rather than honoured for months.
+   */
+  static boolean uploadDue(SpoolState state, Instant now) {
+    Instant next = state.nextUploadAt();
+    return next == null || !now.isBefore(next) || next.isAfter(now.plus(LONGEST_WAIT));
   }
 
   /** Whether lines are due: never measured, interval 0, or the interval has passed. */

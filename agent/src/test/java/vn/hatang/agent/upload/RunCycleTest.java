@@ -32,4 +32,21 @@ class RunCycleTest {
     assertThat(RunCycle.linesDue(measuredAt("2026-11-25T21:59:59Z"), every(0), NOW)).isTrue();
     assertThat(RunCycle.linesDue(measuredAt("2027-01-01T00:00:00Z"), every(24), NOW)).isTrue();
   }
+
+  @Test
+  void uploadWaitsForTheBackoffButNotForAWaitFromTheFuture() {
+    assertThat(RunCycle.uploadDue(SpoolState.initial(), NOW)).isTrue();
+    SpoolState waiting = SpoolState.initial().afterFailure(NOW.plusSeconds(600));
+    assertThat(RunCycle.uploadDue(waiting, NOW)).isFalse();
+    assertThat(RunCycle.uploadDue(waiting, NOW.plusSeconds(600))).isTrue();
+    assertThat(
+            RunCycle.uploadDue(
+                SpoolState.initial().afterFailure(NOW.plus(java.time.Duration.ofHours(36))), NOW))
+        .isFalse();
+    // Set a year ahead before the clock was corrected: not honoured.
+    assertThat(
+            RunCycle.uploadDue(
+                SpoolState.initial().afterFailure(NOW.plus(java.time.Duration.ofDays(365))), NOW))
+        .isTrue();
+  }
 }
