@@ -77,7 +77,7 @@ public final class UploadCommand implements Callable<Integer> {
           ExitCode.INVALID_INPUT, e, "upload.error.list", dir.toString(), e.toString());
     }
     UploadRound.Summary summary;
-    try (Uploader uploader = Uploader.create(loaded.collector(), clock)) {
+    try (Uploader uploader = Uploader.create(loaded.collector(), clock, notices)) {
       summary =
           new UploadRound(uploader, notices, messages, clock)
               .run(files, dir.resolve(Rejections.FOLDER));

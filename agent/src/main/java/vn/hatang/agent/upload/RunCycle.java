@@ -157,7 +157,7 @@ public final class RunCycle {
       return new Result(spooled, measure, null, state.nextUploadAt(), queued(spool));
     }
     UploadRound.Summary summary;
-    try (Uploader uploader = Uploader.create(config.collector(), clock)) {
+    try (Uploader uploader = Uploader.create(config.collector(), clock, notices)) {
       List<Path> files;
       try {
         files = spool.files();

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -30,6 +32,7 @@ import vn.hatang.agent.config.AgentConfig;
 import vn.hatang.agent.config.UploadRules;
 import vn.hatang.agent.line.Failures;
 import vn.hatang.agent.line.LineFailure;
+import vn.hatang.agent.spool.Notices;
 import vn.hatang.core.ExitCode;
 
 /**
@@ -74,7 +77,24 @@ public final class Uploader implements AutoCloseable {
    */
   public static Uploader create(AgentConfig.Collector collector, Clock clock)
       throws AgentException {
-    String token = collector.token() != null ? collector.token() : readToken(collector.tokenFile());
+    return create(collector, clock, Notices.NONE);
+  }
+
+  /**
+   * As {@link #create(AgentConfig.Collector, Clock)}, telling {@code notices} when the token file
+   * can be read by other users of this PC.
+   */
+  public static Uploader create(AgentConfig.Collector collector, Clock clock, Notices notices)
+      throws AgentException {
+    String token;
+    if (collector.token() != null) {
+      token = collector.token();
+    } else {
+      token = readToken(collector.tokenFile());
+      if (readableByOthers(Path.of(collector.tokenFile()))) {
+        notices.notice("upload.tokenFileOpen", collector.tokenFile());
+      }
+    }
     Duration timeout = Duration.ofSeconds(collector.timeoutOrDefault());
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
@@ -126,6 +146,20 @@ public final class Uploader implements AutoCloseable {
       throw new AgentException(ExitCode.INVALID_INPUT, "upload.error.tokenContent", tokenFile);
     }
     return token;
+  }
+
+  /**
+   * Whether group or others may read the file (POSIX only: Windows protects it with the ACL of its
+   * folder, which the installer sets).
+   */
+  static boolean readableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** The URL snapshots are posted to. */

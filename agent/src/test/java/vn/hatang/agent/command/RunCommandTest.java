@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -74,7 +75,15 @@ class RunCommandTest {
 
   private Path configWithTokenFile() throws Exception {
     Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+    ownerOnly(token);
     return config("collector:\n  url: " + collector.url() + "\n  tokenFile: " + token + "\n");
+  }
+
+  /** chmod 600, where the file system has POSIX permissions. */
+  private static void ownerOnly(Path file) throws Exception {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   private long spooled() throws Exception {
@@ -252,6 +261,7 @@ class RunCommandTest {
       closedPort = socket.getLocalPort();
     }
     Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+    ownerOnly(token);
     Path config =
         config(
             "collector:\n  url: "
@@ -274,5 +284,24 @@ class RunCommandTest {
     assertThat(Instant.parse(state().path("lastLineMeasurementAt").asText()))
         .isBefore(Instant.now())
         .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void aTokenFileOthersCanReadIsPointedOut() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(token).supportsFileAttributeView("posix"));
+    Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
+    Path config =
+        config("collector:\n  url: " + collector.url() + "\n  tokenFile: " + token + "\n");
+    assertThat(run("--lang", "en", "run", "--no-delay", "--config", config.toString())).isZero();
+    assertThat(err.toString())
+        .isEqualTo(
+            "the token file "
+                + token
+                + " can be read by other users of this PC: chmod 600 "
+                + token
+                + System.lineSeparator());
+    assertThat(collector.stored).hasSize(1);
   }
 }
