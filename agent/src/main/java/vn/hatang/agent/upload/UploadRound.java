@@ -77,7 +77,11 @@ public final class UploadRound {
         bytes = readChecked(file);
         snapshot = SnapshotCodec.read(bytes, name);
       } catch (SnapshotException e) {
-        rejected += reject(file, rejectedDir, invalid(e)) ? 1 : 0;
+        if (reject(file, rejectedDir, invalid(e))) {
+          rejected++;
+        } else {
+          kept++;
+        }
         continue;
       } catch (IOException e) {
         notices.notice("upload.readError", file.toString(), e.toString());

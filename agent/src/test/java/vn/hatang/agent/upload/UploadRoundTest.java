@@ -270,4 +270,16 @@ class UploadRoundTest {
     }
     assertThat(collector.stored).containsKey(Samples.id(9).toString());
   }
+
+  @Test
+  void aFileThatCannotBeMovedToRejectedIsKeptAndCountedSo() throws Exception {
+    List<Path> files = spoolThree();
+    Files.writeString(files.get(0), "not json");
+    Files.writeString(dir.resolve("rejected"), "a file where the folder should be");
+    UploadRound.Summary summary = round(files);
+    assertThat(summary).isEqualTo(new UploadRound.Summary(2, 1, 0, null, 0));
+    assertThat(files.get(0)).exists();
+    assertThat(notices)
+        .anyMatch(n -> n.startsWith("cannot move " + files.get(0) + " to rejected/"));
+  }
 }
