@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import vn.hatang.agent.collect.AtomicFiles;
@@ -98,7 +99,7 @@ public final class Spool {
     } catch (NoSuchFileException e) {
       return List.of();
     }
-    files.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+    files.sort(Comparator.comparing(p -> p.getFileName().toString()));
     return files;
   }
 

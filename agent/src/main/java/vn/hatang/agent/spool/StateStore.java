@@ -1,5 +1,6 @@
 package vn.hatang.agent.spool;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,9 +61,7 @@ public final class StateStore {
       return SpoolState.initial();
     } catch (IOException | RuntimeException e) {
       String reason =
-          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-              ? j.getOriginalMessage()
-              : e.toString();
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.toString();
       notices.notice("spool.state.corrupt", file.toString(), firstLine(reason));
       return SpoolState.initial();
     }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class SnapshotFiles {
       }
       String text =
           SnapshotCodec.mapper().readTree(Files.readAllBytes(file)).path("takenAt").asText("");
-      return java.time.OffsetDateTime.parse(text).toInstant();
+      return OffsetDateTime.parse(text).toInstant();
     } catch (IOException | RuntimeException e) {
       return Instant.MIN;
     }

@@ -3,6 +3,7 @@ package vn.hatang.agent.upload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -108,7 +110,7 @@ public final class Uploader implements AutoCloseable {
       try {
         X509TrustManager trust = TrustAnchors.withExtra(Path.of(collector.caFile()));
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+        tls.init(null, new TrustManager[] {trust}, null);
         builder.sslSocketFactory(tls.getSocketFactory(), trust);
       } catch (IOException | GeneralSecurityException e) {
         throw new AgentException(
@@ -232,7 +234,7 @@ public final class Uploader implements AutoCloseable {
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(data);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
