@@ -304,4 +304,20 @@ class RunCommandTest {
                 + System.lineSeparator());
     assertThat(collector.stored).hasSize(1);
   }
+
+  @Test
+  void aBusyCollectorsRetryAfterIsTheNextUploadTimeWithoutAFailure() throws Exception {
+    collector.forcedStatus = 429;
+    collector.retryAfter = "600";
+    Instant before = Instant.now();
+    int code =
+        run("--lang", "en", "run", "--no-delay", "--config", configWithTokenFile().toString());
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo("uploaded 0, kept 1, rejected 0" + System.lineSeparator());
+    assertThat(state().path("uploadFailures").asInt()).isZero();
+    assertThat(Instant.parse(state().path("nextUploadAt").asText()))
+        .isAfterOrEqualTo(before.plusSeconds(599))
+        .isBeforeOrEqualTo(Instant.now().plusSeconds(600));
+    assertThat(spooled()).isEqualTo(1);
+  }
 }
