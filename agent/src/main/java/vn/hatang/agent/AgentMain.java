@@ -19,6 +19,8 @@ import vn.hatang.agent.command.CheckCommand;
 import vn.hatang.agent.command.CollectCommand;
 import vn.hatang.agent.command.CommonOptions;
 import vn.hatang.agent.command.MeasureCommand;
+import vn.hatang.agent.command.RunCommand;
+import vn.hatang.agent.command.UploadCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
@@ -34,6 +36,8 @@ import vn.hatang.core.snapshot.SnapshotCodec;
       CollectCommand.class,
       CheckCommand.class,
       MeasureCommand.class,
+      RunCommand.class,
+      UploadCommand.class,
       HelpCommand.class
     })
 public final class AgentMain implements java.util.concurrent.Callable<Integer> {
@@ -52,7 +56,8 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
 
   /** Runs the agent and exits with its exit code. */
   public static void main(String[] args) {
-    if (args.length > 0 && (args[0].equals("collect") || args[0].equals("check"))) {
+    if (args.length > 0
+        && (args[0].equals("collect") || args[0].equals("check") || args[0].equals("run"))) {
       // Jackson's first write costs as much as reading the hardware: build it meanwhile on the
       // other core. A daemon thread: it never delays the exit.
       Thread warmUp = new Thread(SnapshotCodec::warmUp, "json-warm-up");
@@ -150,6 +155,12 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
         }
         if (type == MeasureCommand.class) {
           return type.cast(new MeasureCommand(env));
+        }
+        if (type == RunCommand.class) {
+          return type.cast(new RunCommand(env, java.time.Clock.systemDefaultZone()));
+        }
+        if (type == UploadCommand.class) {
+          return type.cast(new UploadCommand(env, java.time.Clock.systemDefaultZone()));
         }
         if (type == CheckCommand.class) {
           return type.cast(new CheckCommand(env, java.time.Clock.systemDefaultZone()));

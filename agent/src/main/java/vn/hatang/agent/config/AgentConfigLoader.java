@@ -124,6 +124,7 @@ public final class AgentConfigLoader {
         return AgentConfig.empty();
       }
       checkLines(config, text, source);
+      checkUploadSections(config, text, source);
       return config;
     } catch (UnrecognizedPropertyException e) {
       String known =
@@ -136,7 +137,7 @@ public final class AgentConfigLoader {
                   .collect(Collectors.joining(", "));
       throw new AgentException(
           ExitCode.INVALID_INPUT,
-          e,
+          shareable(e, text),
           "config.error.unknownKey",
           where(source, keyLocation(text, e.getPath(), e.getLocation())),
           e.getPropertyName(),
@@ -146,7 +147,7 @@ public final class AgentConfigLoader {
       if (syntax != null) {
         throw new AgentException(
             ExitCode.INVALID_INPUT,
-            e,
+            shareable(e, text),
             "config.error.syntax",
             where(source, syntax.getLocation()),
             firstLine(syntax));
@@ -160,7 +161,10 @@ public final class AgentConfigLoader {
       if (path.isEmpty()) {
         // The whole file is a list or a single value: say so rather than quote Jackson.
         throw new AgentException(
-            ExitCode.INVALID_INPUT, e, "config.error.notMapping", where(source, e.getLocation()));
+            ExitCode.INVALID_INPUT,
+            shareable(e, text),
+            "config.error.notMapping",
+            where(source, e.getLocation()));
       }
       if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
           && mismatch.getTargetType() != null) {
@@ -175,14 +179,14 @@ public final class AgentConfigLoader {
                         : "mapping";
         throw new AgentException(
             ExitCode.INVALID_INPUT,
-            e,
+            shareable(e, text),
             "config.error.expected." + kind,
             where(source, keyLocation(text, e.getPath(), e.getLocation())),
             path);
       }
       throw new AgentException(
           ExitCode.INVALID_INPUT,
-          e,
+          shareable(e, text),
           path.equals("role") ? "config.error.role" : "config.error.value",
           where(source, keyLocation(text, e.getPath(), e.getLocation())),
           path,
@@ -190,13 +194,13 @@ public final class AgentConfigLoader {
     } catch (JsonProcessingException e) {
       throw new AgentException(
           ExitCode.INVALID_INPUT,
-          e,
+          shareable(e, text),
           "config.error.syntax",
           where(source, e.getLocation()),
           firstLine(e));
     } catch (IOException e) {
       throw new AgentException(
-          ExitCode.INVALID_INPUT, e, "config.error.io", source, e.getMessage());
+          ExitCode.INVALID_INPUT, shareable(e, text), "config.error.io", source, e.getMessage());
     }
   }
 
@@ -225,6 +229,19 @@ public final class AgentConfigLoader {
     }
   }
 
+  /** Applies {@link UploadRules} to {@code collector:}, {@code schedule:} and {@code spool:}. */
+  private static void checkUploadSections(AgentConfig config, String text, String source)
+      throws AgentException {
+    Optional<UploadRules.Problem> problem = UploadRules.check(config);
+    if (problem.isPresent()) {
+      UploadRules.Problem p = problem.get();
+      List<Object> args = new java.util.ArrayList<>();
+      args.add(where(source, locate(text, p.pointer())));
+      args.addAll(p.args());
+      throw new AgentException(ExitCode.INVALID_INPUT, p.key(), args.toArray());
+    }
+  }
+
   /**
    * Where the key or the mapping at a JSON pointer ({@code /lines/0/streams}, {@code /lines/0})
    * starts in the text, or {@code null}.
@@ -242,6 +259,14 @@ public final class AgentConfigLoader {
       // Already parsed once: cannot happen; the message then names the file only.
     }
     return null;
+  }
+
+  /**
+   * The parser's exception as the cause shown by {@code --verbose}, or {@code null} when the text
+   * holds an inline token: YAML parser messages quote the lines around the error.
+   */
+  private static Throwable shareable(Throwable e, String text) {
+    return text.contains("token") ? null : e;
   }
 
   /** A YAML syntax error that Jackson wrapped while binding, or {@code null}. */
@@ -285,10 +310,11 @@ public final class AgentConfigLoader {
     return fallback;
   }
 
+  /** The first line of Jackson's message, with anything shaped like a token blanked out. */
   private static String firstLine(JsonProcessingException e) {
     String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
     int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return UploadRules.redact(nl < 0 ? message : message.substring(0, nl));
   }
 
   /** {@code source:line:col}, or {@code source} when the location is unknown. */

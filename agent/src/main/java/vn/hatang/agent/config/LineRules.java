@@ -79,7 +79,8 @@ public final class LineRules {
     return Optional.of(new Problem(field, key, List.of(args)));
   }
 
-  private static boolean validEndpoint(String endpoint) {
+  /** An http:// or https:// URL with a host and without user name, query or fragment. */
+  static boolean validEndpoint(String endpoint) {
     try {
       URI uri = new URI(endpoint);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

@@ -107,7 +107,7 @@ class CollectCommandTest {
         .isEqualTo(
             "error: "
                 + bad
-                + ":3:1: unknown key 'unitCode' (known keys: lines, outputDir, role, spoolDir, tags, unit)");
+                + ":3:1: unknown key 'unitCode' (known keys: collector, lines, outputDir, role, schedule, spool, spoolDir, tags, unit)");
   }
 
   @Test

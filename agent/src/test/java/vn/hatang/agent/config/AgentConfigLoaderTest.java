@@ -42,8 +42,8 @@ class AgentConfigLoaderTest {
               assertThat(e.message(EN))
                   .isEqualTo(
                       file
-                          + ":3:1: unknown key 'unitCode' (known keys: lines, outputDir, role, spoolDir,"
-                          + " tags, unit)");
+                          + ":3:1: unknown key 'unitCode' (known keys: collector, lines, outputDir,"
+                          + " role, schedule, spool, spoolDir, tags, unit)");
             });
   }
 
@@ -196,5 +196,114 @@ class AgentConfigLoaderTest {
       return e.message(EN);
     }
     throw new AssertionError("no error for " + yaml);
+  }
+
+  private static final String SECRET = "hat_abcdefgh_VeryS3cretValue";
+
+  @Test
+  void readsTheUploadSections() throws AgentException {
+    AgentConfig config =
+        AgentConfigLoader.parse(
+            "collector:\n"
+                + "  url: https://hatang.sotttt.gialai.gov.vn\n"
+                + "  tokenFile: /etc/hatang/token\n"
+                + "  caFile: /etc/hatang/province-ca.pem\n"
+                + "  proxy: http://10.0.0.1:3128\n"
+                + "  timeoutSeconds: 20\n"
+                + "schedule: {lineIntervalHours: 0, randomDelaySeconds: 60}\n"
+                + "spool: {maxFiles: 50, maxBytes: 1048576}\n",
+            "agent.yaml");
+    assertThat(config.collector())
+        .isEqualTo(
+            new AgentConfig.Collector(
+                "https://hatang.sotttt.gialai.gov.vn",
+                null,
+                "/etc/hatang/token",
+                "/etc/hatang/province-ca.pem",
+                "http://10.0.0.1:3128",
+                20));
+    assertThat(config.scheduleOrDefaults().lineIntervalOrDefault()).isZero();
+    assertThat(config.scheduleOrDefaults().randomDelayOrDefault()).isEqualTo(60);
+    assertThat(config.spoolOrDefaults().maxFilesOrDefault()).isEqualTo(50);
+    assertThat(config.spoolOrDefaults().maxBytesOrDefault()).isEqualTo(1_048_576L);
+  }
+
+  @Test
+  void uploadSectionsDefault() throws AgentException {
+    AgentConfig config = AgentConfigLoader.parse("unit: {code: '1'}\n", "agent.yaml");
+    assertThat(config.collector()).isNull();
+    assertThat(config.scheduleOrDefaults()).isEqualTo(new AgentConfig.Schedule(24, 900));
+    assertThat(config.spoolOrDefaults().maxFilesOrDefault()).isEqualTo(1000);
+    assertThat(config.spoolOrDefaults().maxBytesOrDefault()).isEqualTo(100L * 1024 * 1024);
+    assertThat(
+            new AgentConfig.Collector("https://x", "t", null, null, null, null).timeoutOrDefault())
+        .isEqualTo(30);
+  }
+
+  @Test
+  void badUploadSectionsNameThePlace() {
+    assertThat(lineError("collector:\n  url: ftp://x\n  tokenFile: /t\n"))
+        .startsWith("agent.yaml:2:3: collector url 'ftp://x' must be an http:// or https:// URL");
+    assertThat(lineError("collector:\n  tokenFile: /t\n"))
+        .isEqualTo("agent.yaml:1:1: collector has no url");
+    assertThat(lineError("collector:\n  url: https://x\n"))
+        .isEqualTo("agent.yaml:1:1: the collector needs a tokenFile (preferred) or a token");
+    assertThat(lineError("collector:\n  url: https://x\n  tokenFile: /t\n  proxy: socks://p:1\n"))
+        .isEqualTo("agent.yaml:4:3: proxy 'socks://p:1' must be http://host:port");
+    assertThat(lineError("collector:\n  url: https://x\n  tokenFile: /t\n  proxy: http://p\n"))
+        .startsWith("agent.yaml:4:3: proxy 'http://p'");
+    assertThat(lineError("collector:\n  url: https://x\n  tokenFile: /t\n  timeoutSeconds: 0\n"))
+        .isEqualTo("agent.yaml:4:3: timeoutSeconds must be from 1 to 600, not 0");
+    assertThat(lineError("schedule:\n  lineIntervalHours: -1\n"))
+        .isEqualTo("agent.yaml:2:3: lineIntervalHours must be from 0 to 8784, not -1");
+    assertThat(lineError("schedule:\n  randomDelaySeconds: 90000\n"))
+        .isEqualTo("agent.yaml:2:3: randomDelaySeconds must be from 0 to 86400, not 90000");
+    assertThat(lineError("spool:\n  maxFiles: 0\n"))
+        .isEqualTo("agent.yaml:2:3: maxFiles must be at least 1, not 0");
+    assertThat(lineError("spool:\n  maxBytes: -5\n"))
+        .isEqualTo("agent.yaml:2:3: maxBytes must be at least 1 byte, not -5");
+    assertThat(lineError("spool:\n  maxFiles: lots\n"))
+        .isEqualTo("agent.yaml:2:3: 'spool.maxFiles' must be a whole number");
+    assertThat(lineError("collector:\n  url: https://x\n  tokenFile: /t\n  tokn: x\n"))
+        .startsWith("agent.yaml:4:3: unknown key 'tokn' (known keys: caFile, proxy,");
+  }
+
+  @Test
+  void theTokenIsNeverInAMessage() {
+    List<String> errors =
+        List.of(
+            lineError("collector:\n  url: https://x\n  token: " + SECRET + "\n  tokenFile: /t\n"),
+            lineError("collector:\n  url: https://x\n  token: '" + SECRET + " x'\n"),
+            lineError("collector:\n  url: https://x\n  token: [" + SECRET + "]\n"),
+            lineError("collector:\n  url: https://x\n  token: \"" + SECRET + "\n"),
+            lineError("collector:\n  url: https://x\n  token: " + SECRET + "\n  proxy: x\n"));
+    assertThat(errors.get(0))
+        .isEqualTo(
+            "agent.yaml:3:3: give the collector's token or tokenFile, not both (tokenFile is"
+                + " preferred)");
+    assertThat(errors.get(1))
+        .isEqualTo(
+            "agent.yaml:3:3: the token must be one word of printable characters (value not shown)");
+    assertThat(errors).allSatisfy(e -> assertThat(e).doesNotContain("VeryS3cret"));
+    AgentConfig.Collector collector =
+        new AgentConfig.Collector("https://x", SECRET, null, null, null, null);
+    assertThat(collector.toString()).doesNotContain("VeryS3cret").contains("token=<hidden>");
+    assertThat(
+            new AgentConfig(null, null, null, null, null, null, collector, null, null).toString())
+        .doesNotContain("VeryS3cret");
+  }
+
+  @Test
+  void aYamlErrorNearAnInlineTokenKeepsNoCause() {
+    try {
+      AgentConfigLoader.parse(
+          "collector:\n  url: https://x\n  token: \"" + SECRET + "\n", "agent.yaml");
+    } catch (AgentException e) {
+      // --verbose prints the cause's stack trace, whose message quotes the YAML around the error.
+      assertThat(e.getCause()).isNull();
+      assertThat(e.getMessage()).doesNotContain("VeryS3cret");
+      return;
+    }
+    throw new AssertionError("no error");
   }
 }
