@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,13 @@ import vn.hatang.agent.config.AgentConfigLoader;
 
 /**
  * Runs {@code scripts/install-agent.sh --root DIR} (bash, as CI runs it: root, no systemd) and
- * checks what it writes.
+ * checks what it writes; and compares the agent.yaml keys of {@code scripts/install-agent.ps1},
+ * which cannot run here, with the sh installer's string by string.
  */
 class InstallAgentScriptTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final Path SH = REPO.resolve("scripts/install-agent.sh");
+  private static final Path PS1 = REPO.resolve("scripts/install-agent.ps1");
   private static final String TOKEN = "hat_abcdefgh_Zm9vYmFyLWJhei1xdXV4LXNlY3JldC10b2tlbi12YWx1ZQ";
   private static final String VIETNAMESE = "Phường Quy Nhơn";
 
@@ -539,5 +542,93 @@ class InstallAgentScriptTest {
     Matcher m = Pattern.compile("(?m)^" + name + "='([^']*)'$").matcher(script);
     assertThat(m.find()).as(name + " in scripts/lib/launcher.sh").isTrue();
     return Arrays.asList(m.group(1).split(" "));
+  }
+
+  /** {@code (indentation)(key)} of every {@code key:} line, in order. */
+  private static final Pattern YAML_KEY = Pattern.compile("^(\\s*(?:- )?)([A-Za-z]+):");
+
+  @Test
+  void ps1WritesTheSameYamlKeysInTheSameOrder() throws Exception {
+    Path ca = tmp.resolve("ca.pem");
+    Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+    Result r =
+        install(
+            standard(
+                "--line",
+                "internet=https://do-kiem.example.gov.vn",
+                "--ca-file",
+                ca.toString(),
+                "--proxy",
+                "http://10.0.0.1:3128",
+                "--init",
+                "cron"));
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> shKeys = new ArrayList<>();
+    for (String line : read("etc/hatang/agent.yaml").split("\n")) {
+      Matcher m = YAML_KEY.matcher(line);
+      if (!line.startsWith("#") && m.find()) {
+        shKeys.add(m.group(1) + m.group(2));
+      }
+    }
+    assertThat(shKeys).hasSize(15);
+
+    // The ps1's YAML comes from one function whose string literals start with the key.
+    String ps1 = Files.readString(PS1, StandardCharsets.UTF_8);
+    int start = ps1.indexOf("function Format-HatangAgentYaml");
+    assertThat(start).as("Format-HatangAgentYaml in install-agent.ps1").isPositive();
+    String body = ps1.substring(start, ps1.indexOf("\n}\n", start));
+    List<String> ps1Keys = new ArrayList<>();
+    Matcher m = Pattern.compile("\\$y\\.Add\\('((?:\\s*(?:- )?)[A-Za-z]+):").matcher(body);
+    while (m.find()) {
+      ps1Keys.add(m.group(1));
+    }
+    assertThat(ps1Keys).containsExactlyElementsOf(shKeys);
+    assertThat(body).contains("ConvertTo-HatangYamlString", "-join \"`n\"");
+  }
+
+  @Test
+  void ps1IsAsciiAndSchedulesTheWayTheBriefSays() throws Exception {
+    byte[] bytes = Files.readAllBytes(PS1);
+    // Windows PowerShell 5.1 reads a BOM-less script in the ANSI code page.
+    for (int i = 0; i < bytes.length; i++) {
+      assertThat(bytes[i] & 0xff).as("byte %d of install-agent.ps1", i).isLessThan(0x80);
+    }
+    String ps1 = new String(bytes, StandardCharsets.US_ASCII);
+    assertThat(ps1)
+        .contains(
+            "New-ScheduledTaskTrigger -Daily",
+            "-RandomDelay $spread",
+            "New-ScheduledTaskTrigger -AtStartup",
+            "-UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest",
+            "-StartWhenAvailable",
+            "-ExecutionTimeLimit",
+            "-MultipleInstances IgnoreNew",
+            "New-Object System.Text.UTF8Encoding($false)",
+            "run --config");
+    // Every sh option has its ps1 parameter.
+    Set<String> params =
+        Pattern.compile("\\[(?:string|string\\[\\]|switch)\\] \\$([A-Za-z]+)")
+            .matcher(ps1.substring(0, ps1.indexOf("$ErrorActionPreference")))
+            .results()
+            .map(x -> x.group(1))
+            .collect(Collectors.toSet());
+    assertThat(params)
+        .containsAll(
+            List.of(
+                "Collector",
+                "Token",
+                "TokenFile",
+                "UnitCode",
+                "UnitName",
+                "UnitLevel",
+                "Line",
+                "CaFile",
+                "Proxy",
+                "Schedule",
+                "RandomDelay",
+                "Jar",
+                "Prefix",
+                "Uninstall",
+                "Purge"));
   }
 }
