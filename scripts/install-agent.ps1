@@ -150,7 +150,7 @@ function New-HatangAcl([bool] $Directory, [bool] $UsersRead) {
   foreach ($grant in $grants) {
     $sid = New-Object System.Security.Principal.SecurityIdentifier($grant[0])
     $rule = New-Object System.Security.AccessControl.FileSystemAccessRule(
-      $sid, [System.Security.AccessControl.FileSystemRights]$grant[1], $inherit,
+      $sid, [System.Security.AccessControl.FileSystemRights]($grant[1]), $inherit,
       [System.Security.AccessControl.PropagationFlags]::None,
       [System.Security.AccessControl.AccessControlType]::Allow)
     $acl.AddAccessRule($rule)
@@ -193,7 +193,8 @@ function Write-HatangFile([string] $Path, [byte[]] $Bytes, $Acl) {
 }
 
 function Get-HatangUtf8([string] $Text) {
-  return (New-Object System.Text.UTF8Encoding($false)).GetBytes($Text)
+  # The comma keeps the byte array whole (PowerShell would unroll it element by element).
+  return , (New-Object System.Text.UTF8Encoding($false)).GetBytes($Text)
 }
 
 function Remove-HatangTask {
@@ -352,16 +353,14 @@ Write-HatangFile $ConfigFile (Get-HatangUtf8 $yaml) (New-HatangAcl $false $true)
 # cmd /d /c ""launcher" run --config "file"": the outer quotes are cmd's, the inner ones survive.
 $action = New-ScheduledTaskAction -Execute (Join-Path $env:SystemRoot 'System32\cmd.exe') `
   -Argument ('/d /c ""{0}" run --config "{1}""' -f $installedLauncher, $ConfigFile) -WorkingDirectory $Prefix
-$spread = New-TimeSpan -Seconds $delay
+# New-ScheduledTaskTrigger -Daily -At 10:00 [-RandomDelay]: office PCs are off at night; the start-up trigger and
+# -StartWhenAvailable catch up a missed one. Hourly: a daily trigger from 00:00 repeated every hour
+# for a day (an indefinite repetition of a one-time trigger is refused by some Windows versions).
+$daily = @{ Daily = $true; At = $(if ($Schedule -eq 'hourly') { '00:00' } else { '10:00' }) }
+if ($delay -gt 0) { $daily.RandomDelay = New-TimeSpan -Seconds $delay }
+$timed = New-ScheduledTaskTrigger @daily
 if ($Schedule -eq 'hourly') {
-  $timed = New-ScheduledTaskTrigger -Daily -At '00:00' -RandomDelay $spread
-  # Every hour of every day: a daily trigger repeated hourly for a day (an indefinite repetition
-  # of a one-time trigger is refused by some Windows versions).
   $timed.Repetition = (New-ScheduledTaskTrigger -Once -At '00:00' -RepetitionInterval (New-TimeSpan -Hours 1) -RepetitionDuration (New-TimeSpan -Days 1)).Repetition
-} else {
-  # Office PCs are off at night: the daily run is at 10:00; the start-up trigger and
-  # -StartWhenAvailable catch up a missed one.
-  $timed = New-ScheduledTaskTrigger -Daily -At '10:00' -RandomDelay $spread
 }
 $boot = New-ScheduledTaskTrigger -AtStartup
 $boot.Delay = 'PT5M'

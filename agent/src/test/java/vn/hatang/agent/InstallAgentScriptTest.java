@@ -596,8 +596,9 @@ class InstallAgentScriptTest {
     String ps1 = new String(bytes, StandardCharsets.US_ASCII);
     assertThat(ps1)
         .contains(
-            "New-ScheduledTaskTrigger -Daily",
-            "-RandomDelay $spread",
+            "Daily = $true",
+            "$daily.RandomDelay = New-TimeSpan -Seconds $delay",
+            "New-ScheduledTaskTrigger @daily",
             "New-ScheduledTaskTrigger -AtStartup",
             "-UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest",
             "-StartWhenAvailable",
