@@ -283,12 +283,13 @@ while [ -L "$self" ]; do
   esac
 done
 HATANG_ROOT=$(cd -P "$(dirname "$self")/.." && pwd -P) || exit 4
+# shellcheck source=/dev/null
 . "$HATANG_ROOT/lib/launcher.sh"
 HATANG_JAR=$HATANG_ROOT/lib/hatang-agent.jar
 [ -f "$HATANG_JAR" ] || hatang_die 4 "$HATANG_JAR is missing: re-run scripts/install-agent.sh"
 hatang_find_java
 hatang_utf8_locale
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086,SC2153
 exec "$HATANG_JAVA" $HATANG_JAVA_COMMON_OPTS $HATANG_AGENT_JAVA_OPTS ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
 EOF
 }

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,6 +290,34 @@ class InstallAgentScriptTest {
     assertThat(mode("opt/hatang/bin/hatang-agent")).isEqualTo("rwxr-xr-x");
     // Nothing left behind by the atomic writes.
     assertThat(tree().keySet()).noneMatch(p -> p.endsWith(".tmp"));
+  }
+
+  @Test
+  void systemdAcceptsTheUnits() throws Exception {
+    Path analyze = Path.of("/usr/bin/systemd-analyze");
+    Assumptions.assumeTrue(Files.isExecutable(analyze), "systemd-analyze is not installed");
+    assertThat(install(standard("--init", "systemd", "--schedule", "hourly")).exit()).isZero();
+    // verify needs ExecStart to exist: point it at the launcher below the scratch root.
+    Path units = Files.createDirectory(tmp.resolve("units"));
+    Path launcher = root.resolve("opt/hatang/bin/hatang-agent");
+    Files.writeString(
+        units.resolve("hatang-agent.service"),
+        read("etc/systemd/system/hatang-agent.service")
+            .replace("ExecStart=/opt/hatang/bin/hatang-agent", "ExecStart=" + launcher));
+    Files.writeString(
+        units.resolve("hatang-agent.timer"), read("etc/systemd/system/hatang-agent.timer"));
+    Process p =
+        new ProcessBuilder(
+                analyze.toString(),
+                "verify",
+                units.resolve("hatang-agent.timer").toString(),
+                units.resolve("hatang-agent.service").toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).isEmpty();
   }
 
   @Test
