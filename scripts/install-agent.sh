@@ -221,7 +221,9 @@ own_root() {
 }
 
 # write_file DEST MODE: standard input to DEST, atomically (temporary file in the same folder,
-# mode set before the content goes in, then rename). Unchanged content leaves DEST alone.
+# mode set before the content goes in, then rename). Unchanged content leaves DEST alone; a
+# changed one sets changed=yes.
+changed=no
 write_file() {
   local dest=$1 mode=$2 tmp
   tmp=$(mktemp "$dest.XXXXXX.tmp")
@@ -232,6 +234,7 @@ write_file() {
     rm -f "$tmp"
   else
     mv -f "$tmp" "$dest"
+    changed=yes
   fi
 }
 
@@ -348,11 +351,12 @@ cron_file() {
   if [ "$schedule" = hourly ]; then when='0 * * * *'; else when='0 10 * * *'; fi
   cat <<EOF
 # hatang-agent, written by scripts/install-agent.sh. The agent sleeps a random 0..$random_delay s
-# before each run (schedule.randomDelaySeconds in $CONFIG_DIR/agent.yaml), which spreads the PCs.
+# before each run (schedule.randomDelaySeconds in $CONFIG_DIR/agent.yaml), which spreads the PCs;
+# flock -n skips a run while the previous one is still going (as systemd and Windows do).
 SHELL=/bin/sh
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-$when root $(run_command) 2>&1 | logger -t hatang-agent
-@reboot root sleep 300 && $(run_command) 2>&1 | logger -t hatang-agent
+$when root flock -n $STATE_DIR/.cron.lock $(run_command) 2>&1 | logger -t hatang-agent
+@reboot root sleep 300 && flock -n $STATE_DIR/.cron.lock $(run_command) 2>&1 | logger -t hatang-agent
 EOF
 }
 
@@ -360,7 +364,7 @@ EOF
 installed_prefix() {
   local found
   found=$(sed -n 's|^ExecStart=\(/.*\)/bin/hatang-agent run .*|\1|p' "$root$UNIT_DIR/hatang-agent.service" 2>/dev/null | head -n 1)
-  [ -n "$found" ] || found=$(sed -n 's|^[^#@].* root \(/.*\)/bin/hatang-agent run .*|\1|p' "$root$CRON_FILE" 2>/dev/null | head -n 1)
+  [ -n "$found" ] || found=$(sed -n 's|^[^#@].* \(/[^ ]*\)/bin/hatang-agent run .*|\1|p' "$root$CRON_FILE" 2>/dev/null | head -n 1)
   printf '%s' "$found"
 }
 
@@ -431,11 +435,16 @@ if [ "$init" = systemd ]; then
   agent_yaml 0 | write_file "$root$CONFIG_DIR/agent.yaml" 0640
   rm -f "$root$CRON_FILE"
   make_dir "$root$UNIT_DIR" 0755
+  changed=no
   service_unit | write_file "$root$UNIT_DIR/hatang-agent.service" 0644
   timer_unit | write_file "$root$UNIT_DIR/hatang-agent.timer" 0644
   if [ -z "$root" ]; then
     systemctl daemon-reload || die 4 "systemctl daemon-reload failed"
     systemctl enable --now hatang-agent.timer || die 4 "systemctl enable --now hatang-agent.timer failed"
+    # A timer that was already running keeps its computed next run: restart it on a new schedule.
+    if [ "$changed" = yes ]; then
+      systemctl restart hatang-agent.timer || die 4 "systemctl restart hatang-agent.timer failed"
+    fi
   fi
   scheduled="systemd timer hatang-agent.timer ($schedule, spread over ${random_delay} s)"
 else

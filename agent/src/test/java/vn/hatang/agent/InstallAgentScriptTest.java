@@ -328,11 +328,12 @@ class InstallAgentScriptTest {
         .isEqualTo(
             """
             # hatang-agent, written by scripts/install-agent.sh. The agent sleeps a random 0..900 s
-            # before each run (schedule.randomDelaySeconds in /etc/hatang/agent.yaml), which spreads the PCs.
+            # before each run (schedule.randomDelaySeconds in /etc/hatang/agent.yaml), which spreads the PCs;
+            # flock -n skips a run while the previous one is still going (as systemd and Windows do).
             SHELL=/bin/sh
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-            0 * * * * root /opt/hatang/bin/hatang-agent run --config /etc/hatang/agent.yaml 2>&1 | logger -t hatang-agent
-            @reboot root sleep 300 && /opt/hatang/bin/hatang-agent run --config /etc/hatang/agent.yaml 2>&1 | logger -t hatang-agent
+            0 * * * * root flock -n /var/lib/hatang/.cron.lock /opt/hatang/bin/hatang-agent run --config /etc/hatang/agent.yaml 2>&1 | logger -t hatang-agent
+            @reboot root sleep 300 && flock -n /var/lib/hatang/.cron.lock /opt/hatang/bin/hatang-agent run --config /etc/hatang/agent.yaml 2>&1 | logger -t hatang-agent
             """);
     assertThat(mode("etc/cron.d/hatang-agent")).isEqualTo("rw-r--r--");
     if ("root".equals(System.getProperty("user.name"))) {
@@ -349,7 +350,8 @@ class InstallAgentScriptTest {
     assertThat(daily.exit()).as(daily.err()).isZero();
     assertThat(read("etc/cron.d/hatang-agent"))
         .contains(
-            "\n0 10 * * * root /opt/hatang/bin/hatang-agent run --config /etc/hatang/agent.yaml ")
+            "\n0 10 * * * root flock -n /var/lib/hatang/.cron.lock /opt/hatang/bin/hatang-agent run"
+                + " --config /etc/hatang/agent.yaml ")
         .doesNotContain("--no-delay");
   }
 
@@ -450,6 +452,12 @@ class InstallAgentScriptTest {
     assertThat(read("etc/systemd/system/hatang-agent.service"))
         .contains(
             "\nExecStart=/srv/hatang-agent/bin/hatang-agent run --config /etc/hatang/agent.yaml\n");
+    assertThat(install("--uninstall").exit()).isZero();
+    assertThat(root.resolve("srv/hatang-agent")).doesNotExist();
+
+    assertThat(install(standard("--init", "cron", "--prefix", "/srv/hatang-agent")).exit())
+        .isZero();
+    assertThat(root.resolve("srv/hatang-agent/bin/hatang-agent")).isExecutable();
     assertThat(install("--uninstall").exit()).isZero();
     assertThat(root.resolve("srv/hatang-agent")).doesNotExist();
   }
