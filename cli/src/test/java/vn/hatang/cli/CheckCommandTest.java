@@ -143,7 +143,7 @@ class CheckCommandTest {
   void usageErrorsAreInTheReadersLanguage() {
     Cli r = Cli.run("check", "--lang", "vi");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("lỗi: thiếu PATH");
+    assertThat(r.err()).contains("lỗi: không có gì để kiểm tra: hãy cho tệp hoặc thư mục");
     Cli date = Cli.run("check", "x.json", "--date", "2026-13-01");
     assertThat(date.err()).contains("'2026-13-01' is not a date: expected YYYY-MM-DD");
     Cli none = Cli.run();
