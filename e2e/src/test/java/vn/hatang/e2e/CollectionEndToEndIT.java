@@ -3,11 +3,13 @@ package vn.hatang.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,11 +109,19 @@ class CollectionEndToEndIT {
     }
     assertThat(spooledIds).hasSize(2 * AGENTS);
 
-    // 3. Collector back: the next run delivers the spool and its own snapshot.
+    // 3. Collector back. Agent 0: its backoff has passed (state.json rewound, as if the timer ran
+    // an hour later), so its scheduled run delivers the spool and its own snapshot. The others
+    // are run by hand with --force, which does not wait for the backoff.
     server = startServer(port, data, log);
     Jars.awaitHealthy(base, server);
-    for (Path config : configs) {
-      runAgent(config);
+    Path state = dir.resolve("agent-0").resolve("state.json");
+    ObjectNode rewound = (ObjectNode) JSON.readTree(state.toFile());
+    assertThat(rewound.path("uploadFailures").asInt()).isPositive();
+    rewound.put("nextUploadAt", Instant.now().minusSeconds(1).toString());
+    Files.writeString(state, JSON.writeValueAsString(rewound));
+    runAgent(configs.get(0));
+    for (Path config : configs.subList(1, AGENTS)) {
+      runAgent(config, "--force");
     }
     for (int i = 0; i < AGENTS; i++) {
       assertThat(spooled(i)).as("agent %d's spool", i).isEmpty();
@@ -132,9 +142,11 @@ class CollectionEndToEndIT {
     assertThat(Files.readString(log)).doesNotContain(token);
   }
 
-  private void runAgent(Path config) throws Exception {
-    Jars.Run run =
-        Jars.run(Jars.AGENT, Map.of(), "run", "--no-delay", "--config", config.toString());
+  private void runAgent(Path config, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("run", "--no-delay", "--config", config.toString()));
+    args.addAll(List.of(more));
+    Jars.Run run = Jars.run(Jars.AGENT, Map.of(), args.toArray(String[]::new));
     assertThat(run.exit()).as("hatang-agent run: %s", run.err()).isZero();
     assertThat(run.out() + run.err())
         .doesNotContain(Files.readString(dir.resolve("token")).strip());

@@ -39,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-delay", descriptionKey = "run.option.noDelay")
   boolean noDelay;
 
+  @Option(names = "--force", descriptionKey = "run.option.force")
+  boolean force;
+
   private final Map<String, String> env;
   private final Clock clock;
 
@@ -78,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             () -> ThreadLocalRandom.current().nextDouble(),
             notices,
             messages);
-    RunCycle.Result result = cycle.run(loaded, ConfigOptions.spoolDir(loaded, env));
+    RunCycle.Result result = cycle.run(loaded, ConfigOptions.spoolDir(loaded, env), force);
     PrintWriter out = spec.commandLine().getOut();
     if (result.spooled() == null) {
       return ExitCode.OK.code(); // another run holds the spool; it said so on stderr

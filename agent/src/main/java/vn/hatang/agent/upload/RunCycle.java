@@ -96,6 +96,17 @@ public final class RunCycle {
    *     when the token or CA file cannot be used (the snapshot is spooled by then)
    */
   public Result run(AgentConfig config, Path spoolDir) throws AgentException {
+    return run(config, spoolDir, false);
+  }
+
+  /**
+   * Runs once, uploading now when {@code force} even during a backoff or a collector's {@code
+   * Retry-After} (for a person at the PC after the collector is back; the schedule never forces).
+   *
+   * @param spoolDir the spool root
+   * @throws AgentException as {@link #run(AgentConfig, Path)}
+   */
+  public Result run(AgentConfig config, Path spoolDir, boolean force) throws AgentException {
     // One run at a time per spool: a manual run during the scheduled one would send the same
     // files twice and overwrite the other's state.
     Path lockFile = spoolDir.resolve(LOCK);
@@ -108,7 +119,7 @@ public final class RunCycle {
           notices.notice("run.busy", lockFile.toString());
           return new Result(null, false, null, null, 0);
         }
-        return locked(config, spoolDir);
+        return locked(config, spoolDir, force);
       }
     } catch (IOException e) {
       throw new AgentException(
@@ -124,7 +135,7 @@ public final class RunCycle {
     }
   }
 
-  private Result locked(AgentConfig config, Path spoolDir) throws AgentException {
+  private Result locked(AgentConfig config, Path spoolDir, boolean force) throws AgentException {
     AgentConfig.Spool bounds = config.spoolOrDefaults();
     Spool spool =
         new Spool(spoolDir, bounds.maxFilesOrDefault(), bounds.maxBytesOrDefault(), notices);
@@ -151,7 +162,7 @@ public final class RunCycle {
       return new Result(spooled, measure, null, null, queued(spool));
     }
     Instant now = clock.instant();
-    if (!uploadDue(state, now)) {
+    if (!force && !uploadDue(state, now)) {
       notices.notice(
           "run.postponed", shown(state.nextUploadAt()), state.uploadFailures(), queued(spool));
       return new Result(spooled, measure, null, state.nextUploadAt(), queued(spool));

@@ -148,6 +148,17 @@ class RunCommandTest {
         .endsWith(" (2 snapshot(s) waiting)" + System.lineSeparator());
     assertThat(collector.requests).isEmpty();
     assertThat(spooled()).isEqualTo(2);
+
+    // By hand, --force sends the spool at once and clears the backoff.
+    code = run("--lang", "en", "run", "--no-delay", "--force", "--config", config.toString());
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo("uploaded 3, kept 0, rejected 0" + System.lineSeparator());
+    assertThat(collector.requests).hasSize(3);
+    assertThat(spooled()).isZero();
+    assertThat(state().path("uploadFailures").asInt()).isZero();
+    assertThat(
+            state().path("nextUploadAt").isMissingNode() || state().path("nextUploadAt").isNull())
+        .isTrue();
   }
 
   @Test
