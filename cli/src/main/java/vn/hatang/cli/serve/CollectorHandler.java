@@ -71,6 +71,12 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
   /** The body limit, on the wire and after decompression. */
   static final int MAX_BODY = SnapshotCodec.MAX_BYTES;
 
+  /**
+   * A body over {@link #MAX_BODY} but at most this long is read and dropped before the 413, so that
+   * the client gets the answer; a longer declared one is refused unread.
+   */
+  static final long DRAIN_LIMIT = 4L * MAX_BODY;
+
   private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpField JSON_TYPE =
@@ -219,14 +225,18 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
           null);
       return;
     }
-    if (request.getLength() > MAX_BODY) {
+    if (request.getLength() > DRAIN_LIMIT) {
       tooLarge(response, callback, messages);
       return;
     }
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
       body = readAtMost(in, MAX_BODY);
-      if (body != null && gzip) {
+      if (body == null) {
+        // Read the rest (bounded) before answering: closing with unread bytes makes the kernel
+        // send a reset, and the client may lose the 413 and retry instead of giving up.
+        drain(in, DRAIN_LIMIT);
+      } else if (gzip) {
         body = readAtMost(new GZIPInputStream(new java.io.ByteArrayInputStream(body)), MAX_BODY);
       }
     } catch (ZipException | java.io.EOFException e) {
@@ -306,6 +316,15 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
   }
 
   /** The stream's bytes, or {@code null} when there are more than {@code max}. */
+  private static void drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total < max && (n = in.read(buffer)) != -1) {
+      total += n;
+    }
+  }
+
   private static byte[] readAtMost(InputStream in, int max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     byte[] buffer = new byte[64 * 1024];
