@@ -146,7 +146,8 @@ final class ReferenceReader {
     if (list != null) {
       for (var e : list.map().entrySet()) {
         YamlNode i = e.getValue();
-        Map<String, YamlNode> m = i.mapWithKeys(Set.of("title", "unitCost", "source"));
+        Map<String, YamlNode> m =
+            i.mapWithKeys(Set.of("title", "unitCost", "source", "per", "billing", "covers"));
         LocalizedText title = m.containsKey("title") ? m.get("title").localized() : null;
         YamlNode cost = YamlNode.required(m, "unitCost", i);
         Double c = cost == null ? null : cost.number();
@@ -156,12 +157,31 @@ final class ReferenceReader {
         if (title == null) {
           i.problem("standard.error.missingKey", "title");
         }
+        String per = m.containsKey("per") ? m.get("per").text() : "machine";
+        if (per != null && !per.equals("machine") && !per.equals("unit")) {
+          m.get("per").problem("standard.error.unknownValue", per, "machine, unit");
+        }
+        String billing = m.containsKey("billing") ? m.get("billing").text() : "once";
+        if (billing != null && !billing.equals("once") && !billing.equals("monthly")) {
+          m.get("billing").problem("standard.error.unknownValue", billing, "once, monthly");
+        }
         items.put(
             e.getKey(),
             new PriceTable.Item(
                 title,
                 c == null ? 0 : Math.round(c),
-                m.containsKey("source") ? m.get("source").text() : null));
+                m.containsKey("source") ? m.get("source").text() : null,
+                "unit".equals(per),
+                "monthly".equals(billing),
+                m.containsKey("covers") ? m.get("covers").strings() : List.of()));
+      }
+      for (var e : list.map().entrySet()) {
+        YamlNode covers = e.getValue().isMap() ? e.getValue().map().get("covers") : null;
+        for (String key : items.get(e.getKey()).covers()) {
+          if (!items.containsKey(key)) {
+            covers.problem("standard.error.unknownCostKey", key);
+          }
+        }
       }
     }
     return new PriceTable(currency == null ? null : currency.text(), asOf, items);

@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param effectiveFrom first day it applies
  * @param supersedes the version it replaces, or {@code null}
  * @param freshnessDays days after which a snapshot counts as stale
- * @param checks the checks, in file order
+ * @param checks the machine checks, in file order
+ * @param unitChecks the unit-scoped checks ({@code scope: unit}), in file order
+ * @param score how units are scored, or {@code null} when the standard declares no score
+ * @param plan how remediation plans set deadlines
  * @param reference reference data (OS lifecycle, CPU generations, prices)
  * @param sha256 SHA-256 of the standards file's bytes, hex
  * @param source where it was loaded from (path or {@code bundled:...})
@@ -30,6 +33,9 @@ public record Standard(
     String supersedes,
     int freshnessDays,
     List<Check> checks,
+    List<UnitCheck> unitChecks,
+    ScoreModel score,
+    PlanPolicy plan,
     ReferenceData reference,
     String sha256,
     String source) {
@@ -39,6 +45,8 @@ public record Standard(
     Objects.requireNonNull(version);
     legalBasis = List.copyOf(legalBasis);
     checks = List.copyOf(checks);
+    unitChecks = unitChecks == null ? List.of() : List.copyOf(unitChecks);
+    plan = plan == null ? PlanPolicy.DEFAULT : plan;
   }
 
   /** Whether the standard is in force on a day (on or after {@code effectiveFrom}). */

@@ -44,7 +44,9 @@ public final class StandardLoader {
           "supersedes",
           "freshnessDays",
           "references",
-          "checks");
+          "checks",
+          "score",
+          "plan");
   private static final Set<String> CHECK_KEYS =
       Set.of(
           "id",
@@ -59,10 +61,13 @@ public final class StandardLoader {
           "severity",
           "weight",
           "remediation",
-          "source");
+          "source",
+          "item",
+          "perStaff",
+          "statistic");
   private static final Set<String> REFERENCE_ROLES =
       Set.of("osLifecycle", "cpuGenerations", "prices");
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   /** Machine roles the agent reports. */
   public static final List<String> ROLES = List.of("desktop", "laptop", "server", "virtual");
@@ -138,6 +143,7 @@ public final class StandardLoader {
     }
     ReferenceData reference = readReferences(file, top.get("references"), ctx);
     List<Check> checks = new ArrayList<>();
+    List<UnitCheck> unitChecks = new ArrayList<>();
     YamlNode checksNode = top.get("checks");
     if (checksNode == null) {
       root.problem("standard.error.missingKey", "checks");
@@ -147,17 +153,36 @@ public final class StandardLoader {
         checksNode.problem("standard.error.noChecks");
       }
       for (YamlNode c : checksNode.list()) {
-        Check check = readCheck(c, reference);
-        if (check == null) {
-          continue;
+        String checkId;
+        int line;
+        if (isUnitScoped(c)) {
+          UnitCheck check = UnitCheckReader.read(c, reference);
+          if (check == null) {
+            continue;
+          }
+          unitChecks.add(check);
+          checkId = check.id();
+          line = check.line();
+        } else {
+          Check check = readCheck(c, reference);
+          if (check == null) {
+            continue;
+          }
+          checks.add(check);
+          checkId = check.id();
+          line = check.line();
         }
-        Integer first = seen.putIfAbsent(check.id(), check.line());
+        Integer first = seen.putIfAbsent(checkId, line);
         if (first != null) {
-          c.problem("standard.error.duplicateId", check.id(), first);
+          c.problem("standard.error.duplicateId", checkId, first);
         }
-        checks.add(check);
       }
     }
+    ScoreModel score =
+        top.containsKey("score")
+            ? UnitCheckReader.readScore(top.get("score"), checks, unitChecks)
+            : null;
+    PlanPolicy plan = top.containsKey("plan") ? UnitCheckReader.readPlan(top.get("plan")) : null;
     problems.addAll(ctx.problems);
     if (!problems.isEmpty()) {
       return null;
@@ -172,6 +197,9 @@ public final class StandardLoader {
         supersedes,
         freshness,
         checks,
+        unitChecks,
+        score,
+        plan,
         reference,
         sha256(bytes),
         name);
@@ -209,6 +237,11 @@ public final class StandardLoader {
     String scope = m.containsKey("scope") ? m.get("scope").text() : "machine";
     if (scope != null && !scope.equals("machine")) {
       m.get("scope").problem("standard.error.badScope", scope);
+    }
+    for (String unitOnly : List.of("item", "perStaff", "statistic")) {
+      if (m.containsKey(unitOnly)) {
+        m.get(unitOnly).problem("standard.error.unitScopeOnly", unitOnly);
+      }
     }
     Check.AppliesTo applies = m.containsKey("appliesTo") ? readAppliesTo(m.get("appliesTo")) : null;
     Metric metric = null;
@@ -278,24 +311,8 @@ public final class StandardLoader {
       }
       weight = w == null ? 1 : w;
     }
-    Check.Remediation remediation = null;
-    if (m.containsKey("remediation")) {
-      YamlNode r = m.get("remediation");
-      Map<String, YamlNode> rm = r.mapWithKeys(Set.of("action", "costKey"));
-      LocalizedText action = rm.containsKey("action") ? rm.get("action").localized() : null;
-      if (action == null) {
-        r.problem("standard.error.missingKey", "action");
-      }
-      String costKey = rm.containsKey("costKey") ? rm.get("costKey").text() : null;
-      if (costKey != null) {
-        if (reference.prices() == null) {
-          rm.get("costKey").problem("standard.error.missingReference", costKey, "prices");
-        } else if (!reference.prices().items().containsKey(costKey)) {
-          rm.get("costKey").problem("standard.error.unknownCostKey", costKey);
-        }
-      }
-      remediation = new Check.Remediation(action, costKey);
-    }
+    Check.Remediation remediation =
+        m.containsKey("remediation") ? readRemediation(m.get("remediation"), reference) : null;
     String source = m.containsKey("source") ? m.get("source").text() : null;
     if (id == null || metric == null || op == null) {
       return null;
@@ -315,6 +332,32 @@ public final class StandardLoader {
         remediation,
         source,
         c.line());
+  }
+
+  static Check.Remediation readRemediation(YamlNode r, ReferenceData reference) {
+    Map<String, YamlNode> rm = r.mapWithKeys(Set.of("action", "costKey"));
+    LocalizedText action = rm.containsKey("action") ? rm.get("action").localized() : null;
+    if (action == null) {
+      r.problem("standard.error.missingKey", "action");
+    }
+    String costKey = rm.containsKey("costKey") ? rm.get("costKey").text() : null;
+    if (costKey != null) {
+      if (reference.prices() == null) {
+        rm.get("costKey").problem("standard.error.missingReference", costKey, "prices");
+      } else if (!reference.prices().items().containsKey(costKey)) {
+        rm.get("costKey").problem("standard.error.unknownCostKey", costKey);
+      }
+    }
+    return new Check.Remediation(action, costKey);
+  }
+
+  /** Whether a check entry says {@code scope: unit}. */
+  private static boolean isUnitScoped(YamlNode c) {
+    if (!c.isMap()) {
+      return false;
+    }
+    YamlNode scope = c.map().get("scope");
+    return scope != null && scope.isScalar() && "unit".equals(scope.text());
   }
 
   private static Object readValue(YamlNode v, Metric metric, Operator op) {
@@ -414,7 +457,7 @@ public final class StandardLoader {
     }
   }
 
-  private static Check.AppliesTo readAppliesTo(YamlNode a) {
+  static Check.AppliesTo readAppliesTo(YamlNode a) {
     Map<String, YamlNode> m = a.mapWithKeys(Set.of("unitLevels", "roles", "tags", "osFamilies"));
     // Roles and OS families are the agent's closed vocabularies: a typo would make the check
     // silently not apply anywhere. Unit levels and tags are open data.
@@ -427,7 +470,7 @@ public final class StandardLoader {
         m.containsKey("osFamilies") ? m.get("osFamilies").strings() : List.of());
   }
 
-  private static void known(YamlNode list, List<String> vocabulary) {
+  static void known(YamlNode list, List<String> vocabulary) {
     if (list == null) {
       return;
     }
@@ -482,8 +525,7 @@ public final class StandardLoader {
     return new ReferenceData(os, cpu, prices, files);
   }
 
-  private static String str(
-      Map<String, YamlNode> m, String key, YamlNode parent, boolean required) {
+  static String str(Map<String, YamlNode> m, String key, YamlNode parent, boolean required) {
     YamlNode n = m.get(key);
     if (n == null || n.isNull()) {
       if (required) {
@@ -539,7 +581,7 @@ public final class StandardLoader {
     return String.join(", ", names);
   }
 
-  private static String operatorNames() {
+  static String operatorNames() {
     Set<String> names = new HashSet<>();
     List<String> ordered = new ArrayList<>();
     for (Operator o : Operator.values()) {

@@ -32,6 +32,8 @@ public enum Unit {
   MBPS_NOMINAL("Mbps nominal", Dimension.RATE, 1448.0 / 1514.0),
   /** As {@link #MBPS_NOMINAL}, in Gbit/s. */
   GBPS_NOMINAL("Gbps nominal", Dimension.RATE, 1e3 * 1448.0 / 1514.0),
+  /** A share, in per cent (0 to 100). */
+  PERCENT("%", Dimension.PERCENT, 1),
   MS("ms", Dimension.TIME, 1),
   S("s", Dimension.TIME, 1e3);
 
@@ -44,6 +46,8 @@ public enum Unit {
     /** Time; base unit milliseconds. */
     TIME,
     COUNT,
+    /** A share; base unit per cent. */
+    PERCENT,
     NONE
   }
 
