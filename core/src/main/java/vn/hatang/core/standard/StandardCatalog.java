@@ -122,6 +122,58 @@ public final class StandardCatalog {
     return exact.get();
   }
 
+  /**
+   * Every version of a standard id, loaded, oldest first: for judging each snapshot by the version
+   * in force on its date.
+   *
+   * @throws StandardException when the id is unknown or a version does not load
+   */
+  public List<Standard> versions(String id) throws StandardException {
+    List<Entry> ofId = entries().stream().filter(e -> e.id().equals(id)).toList();
+    if (ofId.isEmpty()) {
+      throw new StandardException(
+          List.of(new Problem(id, 0, 0, "standard.error.notFound", List.of(id))));
+    }
+    List<Standard> out = new java.util.ArrayList<>();
+    java.util.Set<String> loaded = new java.util.HashSet<>();
+    for (Entry e : ofId) {
+      // Of equal versions the folder's copy (scanned first) wins, as in find().
+      if (loaded.add(e.version())) {
+        out.add(StandardLoader.load(e.path(), e.display()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Of several versions of one standard, the one in force on a day: the latest {@code
+   * effectiveFrom} on or before it (of equal dates the higher version); before the first, the
+   * earliest (reports say it was not yet in force).
+   */
+  public static Standard inForceOn(List<Standard> versions, java.time.LocalDate day) {
+    Standard best = null;
+    Standard earliest = null;
+    for (Standard s : versions) {
+      java.time.LocalDate from =
+          s.effectiveFrom() == null ? java.time.LocalDate.MIN : s.effectiveFrom();
+      if (earliest == null || from.isBefore(effective(earliest))) {
+        earliest = s;
+      }
+      if (!from.isAfter(day)
+          && (best == null
+              || from.isAfter(effective(best))
+              || (from.equals(effective(best))
+                  && Evaluator.compareVersions(s.version(), best.version()) > 0))) {
+        best = s;
+      }
+    }
+    return best != null ? best : earliest;
+  }
+
+  private static java.time.LocalDate effective(Standard s) {
+    return s.effectiveFrom() == null ? java.time.LocalDate.MIN : s.effectiveFrom();
+  }
+
   /** Loads the standard a spec names ({@link #find}), or the default when {@code spec} is null. */
   public Standard load(String spec) throws StandardException {
     Entry e = find(spec == null ? DEFAULT_ID : spec);

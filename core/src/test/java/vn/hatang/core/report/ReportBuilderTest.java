@@ -71,7 +71,7 @@ class ReportBuilderTest {
     }
   }
 
-  private static Snapshot snapshot(
+  static Snapshot snapshot(
       String fixture, String machineId, String unit, String day, List<LineMeasurement> lines) {
     Snapshot s = Fixtures.snapshot(fixture);
     Machine m = s.machine();
@@ -93,7 +93,7 @@ class ReportBuilderTest {
         s.diagnostics());
   }
 
-  private static LineMeasurement dedicated(double mbps) {
+  static LineMeasurement dedicated(double mbps) {
     return new LineMeasurement(
         "dedicated",
         "http://x",
@@ -118,7 +118,7 @@ class ReportBuilderTest {
    * The default standard's machine checks without its per-machine line checks (the lines are judged
    * per unit here), with these unit checks.
    */
-  private static Standard withUnitChecks(List<UnitCheck> unitChecks) {
+  static Standard withUnitChecks(List<UnitCheck> unitChecks) {
     Standard s = Fixtures.defaultStandard();
     return new Standard(
         s.id(),
@@ -138,7 +138,7 @@ class ReportBuilderTest {
         s.source());
   }
 
-  private static ReportBuilder.Judge judge(Standard standard) {
+  static ReportBuilder.Judge judge(Standard standard) {
     return new ReportBuilder.Judge() {
       @Override
       public Standard standardFor(LocalDate day) {
@@ -152,7 +152,7 @@ class ReportBuilderTest {
     };
   }
 
-  private static final UnitCheck UPS =
+  static final UnitCheck UPS =
       new UnitCheck(
           "unit.ups",
           T,
@@ -170,7 +170,7 @@ class ReportBuilderTest {
           new Check.Remediation(T, "pc-replacement"),
           null,
           1);
-  private static final UnitCheck LINE =
+  static final UnitCheck LINE =
       new UnitCheck(
           "unit.dedicated",
           T,
