@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ExportCommand;
+import vn.hatang.cli.command.ReportCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
 import vn.hatang.cli.command.TokensCommand;
@@ -29,6 +30,7 @@ import vn.hatang.core.i18n.Messages;
       StandardsCommand.class,
       ServeCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       TokensCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,125 @@
+package vn.hatang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.core.Fixtures;
+
+class ReportCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  /** The fixtures as snapshots of November 2026, one with a unit name made to run as a formula. */
+  private Path snapshots() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    for (String name : List.of("compliant-pc.json", "old-pc.json", "disk-unknown-pc.json")) {
+      Files.write(in.resolve(name), Fixtures.bytes(name));
+    }
+    ObjectNode evil = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
+    evil.put("snapshotId", "8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    ((ObjectNode) evil.get("unit")).put("code", "99001").put("name", "=HYPERLINK(\"x\")");
+    ((ObjectNode) evil.get("machine")).put("machineId", "ffff0000ffff0000ffff0000ffff0000");
+    Files.write(in.resolve("evil.json"), JSON.writeValueAsBytes(evil));
+    return in;
+  }
+
+  @Test
+  void aMonthsReportInVietnamese() throws Exception {
+    Cli r = Cli.run("--lang", "vi", "report", "--period", "2026-11", snapshots().toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Báo cáo kỳ 2026-11 (từ 2026-11-01 đến 2026-11-30)\n")
+        .contains("Bộ tiêu chuẩn vn-basic-it@2025.1: đã đánh giá 4 máy")
+        .contains("21583  Phường Quy Nhơn")
+        .contains(
+            "Tổng hợp: thấy 4 máy trên 0 máy dự kiến; 4 đang báo cáo, 0 dữ liệu cũ, 0 im lặng,");
+  }
+
+  @Test
+  void theFrozenReportRendersTheSameLater() throws Exception {
+    Path in = snapshots();
+    Path frozen = dir.resolve("out/2026-11.json");
+    Cli json =
+        Cli.run(
+            "report", "--period", "2026-11", in.toString(), "-f", "json", "-o", frozen.toString());
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.err()).contains("report written to " + frozen);
+    JsonNode tree = JSON.readTree(frozen.toFile());
+    assertThat(tree.get("format").asInt()).isEqualTo(1);
+    assertThat(tree.get("standards").get(0).get("sha256").asText()).hasSize(64);
+    assertThat(tree.get("machines")).hasSize(4);
+    assertThat(tree.get("machines").findValuesAsText("snapshotId")).doesNotHaveDuplicates();
+    // No temporary file left beside it.
+    try (Stream<Path> files = Files.list(frozen.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("2026-11.json");
+    }
+    Cli direct = Cli.run("--lang", "vi", "report", "--period", "2026-11", in.toString());
+    // The snapshots are gone; the frozen report still renders the same table.
+    try (Stream<Path> files = Files.list(in)) {
+      for (Path p : files.toList()) {
+        Files.delete(p);
+      }
+    }
+    Cli again = Cli.run("--lang", "vi", "report", "show", frozen.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).isEqualTo(direct.out());
+  }
+
+  @Test
+  void csvIsOneRowPerUnitWithFormulasNeutralised() throws Exception {
+    Cli r = Cli.run("report", "--period", "2026-11", snapshots().toString(), "-f", "csv");
+    assertThat(r.exit()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0))
+        .startsWith("\uFEFFperiod,unit_code,unit_name,level,parent_code,depth,expected,seen,");
+    assertThat(r.out()).contains("\r\n");
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "2026-11,21583,Phường Quy Nhơn,commune,,0,0,2,2,0,0,0,1,0,1,0,1,50,,"));
+    assertThat(lines).anyMatch(l -> l.startsWith("2026-11,99001,\"'=HYPERLINK(\"\"x\"\")\","));
+  }
+
+  @Test
+  void badInputsAreNamedAndTheOthersStillCounted() throws Exception {
+    Path in = snapshots();
+    Files.writeString(
+        in.resolve("broken.json"), "{\"schemaVersion\": 1,\n  oops}", StandardCharsets.UTF_8);
+    Cli r = Cli.run("report", "--period", "2026-11", in.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("broken.json:2:3: ");
+    assertThat(r.out()).contains("4 machine(s) seen");
+  }
+
+  @Test
+  void periodsAndUsage() throws Exception {
+    Path in = snapshots();
+    Cli bad = Cli.run("report", "--period", "2026-13", in.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("--period 2026-13: expected a month YYYY-MM, a quarter YYYY-Qn or a year YYYY");
+    assertThat(Cli.run("report", in.toString()).exit()).isEqualTo(2);
+    // October has none of them; the November snapshots are counted as after the period.
+    Cli oct = Cli.run("report", "--period", "2026-10", in.toString());
+    assertThat(oct.exit()).isZero();
+    assertThat(oct.err()).contains("note: 4 snapshot(s) taken after 2026-10 were left out");
+    assertThat(oct.out()).contains("0 machine(s) seen of 0 expected");
+    // The year: all four, judged on the year's last day.
+    Cli year = Cli.run("report", "--period", "2026", in.toString(), "--level", "commune");
+    assertThat(year.out()).contains("Report for 2026 (2026-01-01 to 2026-12-31)");
+    Cli unreadable = Cli.run("report", "show", in.resolve("old-pc.json").toString());
+    assertThat(unreadable.exit()).isEqualTo(3);
+    assertThat(unreadable.err()).contains("old-pc.json: not a hatang report: ");
+  }
+}
