@@ -131,7 +131,18 @@ public final class ReportBuilder {
       return;
     }
     Standard standard = judge.standardFor(day);
-    List<Finding> findings = judge.findings(s, standard, period.end());
+    // A line the standard judges per unit is the unit's: one PC's own test of it does not decide
+    // that PC's verdict in a report.
+    Set<String> unitLines = new java.util.HashSet<>();
+    for (UnitCheck c : standard.unitChecks()) {
+      if (c.lineName() != null) {
+        unitLines.add(c.lineName());
+      }
+    }
+    List<Finding> findings =
+        judge.findings(s, standard, period.end()).stream()
+            .filter(f -> f.check().lineName() == null || !unitLines.contains(f.check().lineName()))
+            .toList();
     State verdict = State.NOT_APPLICABLE;
     List<PeriodReport.Problem> problems = new ArrayList<>();
     for (Finding f : findings) {

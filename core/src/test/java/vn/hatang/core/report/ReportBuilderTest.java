@@ -265,6 +265,50 @@ class ReportBuilderTest {
   }
 
   @Test
+  void aLineJudgedPerUnitLeavesTheMachinesVerdicts() {
+    Standard full = Fixtures.defaultStandard();
+    Standard std =
+        new Standard(
+            full.id(),
+            full.version(),
+            full.title(),
+            full.issuer(),
+            full.legalBasis(),
+            full.effectiveFrom(),
+            full.supersedes(),
+            full.freshnessDays(),
+            full.checks().stream().filter(c -> !"internet".equals(c.lineName())).toList(),
+            List.of(LINE),
+            full.score(),
+            full.plan(),
+            full.reference(),
+            full.sha256(),
+            full.source());
+    ReportBuilder b =
+        new ReportBuilder(
+            NOV,
+            judge(std),
+            new Units(),
+            ReportBuilder.Attested.NONE,
+            new EquipmentCounter(Map.of()));
+    // A compliant PC whose own dedicated-line test is slow (on Wi-Fi).
+    b.accept(snapshot(Fixtures.COMPLIANT, "qn1", "21583", "2026-11-20", List.of(dedicated(20))));
+    PeriodReport r = b.build();
+    assertThat(r.machines().get(0).verdict()).isEqualTo(State.PASS);
+    assertThat(r.machines().get(0).problems()).isEmpty();
+    // Judged alone, the machine's dedicated-line checks fail.
+    assertThat(
+            Evaluator.evaluate(
+                    "x",
+                    snapshot(
+                        Fixtures.COMPLIANT, "qn1", "21583", "2026-11-20", List.of(dedicated(20))),
+                    std,
+                    NOV.end())
+                .verdict())
+        .isEqualTo(State.FAIL);
+  }
+
+  @Test
   void aLineNeedsFourMeasurementsInThePeriod() {
     ReportBuilder b =
         new ReportBuilder(
