@@ -45,6 +45,14 @@ public record CheckReport(
     return machines.stream().filter(MachineResult::stale).count();
   }
 
+  /** How many findings failed again because their waiver had expired. */
+  public long expiredWaiverCount() {
+    return machines.stream()
+        .flatMap(m -> m.findings().stream())
+        .filter(Finding::waiverExpired)
+        .count();
+  }
+
   /** How many machines have this verdict. */
   public long count(State verdict) {
     return machines.stream().filter(m -> m.verdict() == verdict).count();
@@ -52,7 +60,8 @@ public record CheckReport(
 
   /**
    * The run's exit code: 3 when any input was invalid, else 1 when any machine fails (or, with
-   * {@code strict}, is UNKNOWN), else 0.
+   * {@code strict}, is UNKNOWN), else 0. A WAIVED verdict is not a failure, even with {@code
+   * strict}.
    */
   public ExitCode exitCode(boolean strict) {
     ExitCode code = ExitCode.OK;
