@@ -2,10 +2,13 @@ package vn.hatang.core.check;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waiver;
 
 /**
  * The result of one run: every machine judged (sorted by unit code, hostname, source, so outputs
@@ -51,6 +54,22 @@ public record CheckReport(
         .flatMap(m -> m.findings().stream())
         .filter(Finding::waiverExpired)
         .count();
+  }
+
+  /**
+   * The waivers that have expired for findings of this run, each with how many findings fail again
+   * because of it, in report order.
+   */
+  public Map<Waiver, Long> expiredWaivers() {
+    Map<Waiver, Long> out = new LinkedHashMap<>();
+    for (MachineResult m : machines) {
+      for (Finding f : m.findings()) {
+        if (f.waiverExpired()) {
+          out.merge(f.waiver(), 1L, Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** How many machines have this verdict. */
