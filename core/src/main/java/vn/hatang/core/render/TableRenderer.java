@@ -155,7 +155,8 @@ public final class TableRenderer implements ReportRenderer {
                 w.approvedBy(),
                 w.approvedOn().toString(),
                 w.expires().toString(),
-                w.justification());
+                // A literal block keeps its line breaks; the table wants one line.
+                w.justification().strip().replaceAll("\\s*\\R\\s*", " "));
     if (w.planItem() != null) {
       line += " " + m.get("table.planItem", w.planItem());
     }
