@@ -28,6 +28,9 @@ import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Problem;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversException;
+import vn.hatang.core.waiver.WaiversLoader;
 
 /**
  * {@code hatang-agent check}: takes this PC's snapshot and prints its verdict against a standard,
@@ -68,6 +71,20 @@ public final class CheckCommand implements Callable<Integer> {
       }
       throw new AgentException(ExitCode.INVALID_INPUT, "check.error.standard", e.problems().size());
     }
+    Waivers waivers = Waivers.NONE;
+    if (checkOptions.waivers != null) {
+      try {
+        waivers =
+            WaiversLoader.load(checkOptions.waivers, checkOptions.waivers.toString(), standard);
+      } catch (WaiversException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Problem p : e.problems()) {
+          err.println(p.place() + ": " + messages.get(p.key(), p.args().toArray()));
+        }
+        throw new AgentException(
+            ExitCode.INVALID_INPUT, "check.error.waivers", checkOptions.waivers.toString());
+      }
+    }
     AgentConfig config = configOptions.load(env);
     List<LineMeasurement> lines = lineOptions.measure(config, spec.commandLine().getErr());
     Snapshot snapshot =
@@ -87,10 +104,16 @@ public final class CheckCommand implements Callable<Integer> {
     String source = messages.get("check.source");
     CheckReport report =
         new CheckReport(
-            standard, day, List.of(Evaluator.evaluate(source, snapshot, standard, day)), List.of());
+            standard,
+            day,
+            List.of(Evaluator.evaluate(source, snapshot, standard, day, waivers)),
+            List.of());
+    Formats formats = new Formats(messages);
+    for (String notice : formats.expiredWaiverNotices(report)) {
+      spec.commandLine().getErr().println(notice);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        ReportRenderer.forFormat(checkOptions.format.name()).render(report, new Formats(messages)));
+    out.print(ReportRenderer.forFormat(checkOptions.format.name()).render(report, formats));
     out.flush();
     return report.exitCode(checkOptions.strict).code();
   }

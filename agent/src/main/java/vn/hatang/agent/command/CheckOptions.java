@@ -6,7 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 import vn.hatang.core.standard.StandardCatalog;
 
-/** Options of the desk self-check: which standard, which day, which format. */
+/** Options of the desk self-check: which standard, which day, which format, which waivers. */
 public final class CheckOptions {
   /** Output formats of the check. */
   public enum Format {
@@ -38,6 +38,9 @@ public final class CheckOptions {
 
   @Option(names = "--strict", descriptionKey = "check.option.strict")
   boolean strict;
+
+  @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.option.waivers")
+  Path waivers;
 
   /** Bundled standards plus {@code --standards-dir} or {@code HATANG_STANDARDS_DIR}. */
   StandardCatalog catalog(Map<String, String> env) {

@@ -19,6 +19,7 @@ import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.snapshot.SnapshotException;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waivers;
 
 /**
  * Gathers snapshots from files, folders (recursively, {@code *.json}) and standard input ({@code
@@ -67,26 +68,47 @@ public final class CheckService {
       List<Stored> stored,
       Standard standard,
       LocalDate date) {
+    return check(paths, stdin, stored, standard, date, Waivers.NONE);
+  }
+
+  /**
+   * Judges every snapshot the paths name and the stored ones, applying waivers.
+   *
+   * @param paths files, folders, or {@code -}
+   * @param stdin standard input, read when a path is {@code -}
+   * @param stored snapshots read from a collector or its store
+   * @param standard the standard
+   * @param date the evaluation date
+   * @param waivers waivers to apply ({@link Waivers#NONE} for none)
+   */
+  public static Result check(
+      List<String> paths,
+      InputStream stdin,
+      List<Stored> stored,
+      Standard standard,
+      LocalDate date,
+      Waivers waivers) {
+    Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     Map<java.util.UUID, String> seen = new HashMap<>();
     List<InputError> notes = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        judge(STDIN, () -> readBounded(stdin), standard, date, results, errors, seen, notes);
+        judge(STDIN, () -> readBounded(stdin), j, results, errors, seen, notes);
         continue;
       }
       Path path = Path.of(p);
       if (Files.isDirectory(path)) {
         for (Path f : jsonFiles(path, errors, p)) {
-          judge(f.toString(), () -> readFile(f), standard, date, results, errors, seen, notes);
+          judge(f.toString(), () -> readFile(f), j, results, errors, seen, notes);
         }
       } else {
-        judge(p, () -> readFile(path), standard, date, results, errors, seen, notes);
+        judge(p, () -> readFile(path), j, results, errors, seen, notes);
       }
     }
     for (Stored item : stored) {
-      judge(item.source(), item::json, standard, date, results, errors, seen, notes);
+      judge(item.source(), item::json, j, results, errors, seen, notes);
     }
     if (results.isEmpty() && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
@@ -106,11 +128,13 @@ public final class CheckService {
     byte[] read() throws IOException, SnapshotException;
   }
 
+  /** What every snapshot of a run is judged with. */
+  private record Judge(Standard standard, LocalDate date, Waivers waivers) {}
+
   private static void judge(
       String source,
       Reader reader,
-      Standard standard,
-      LocalDate date,
+      Judge j,
       List<MachineResult> results,
       List<InputError> errors,
       Map<java.util.UUID, String> seen,
@@ -125,7 +149,7 @@ public final class CheckService {
                 source, null, Message.of("input.duplicate", s.snapshotId().toString(), first)));
         return;
       }
-      results.add(Evaluator.evaluate(source, s, standard, date));
+      results.add(Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers()));
     } catch (SnapshotException e) {
       errors.add(new InputError(source, e.where(), new Message(e.key(), e.args())));
     } catch (NoSuchFileException e) {

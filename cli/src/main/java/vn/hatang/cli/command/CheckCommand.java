@@ -1,6 +1,7 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,6 +22,9 @@ import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.ReportRenderer;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversException;
+import vn.hatang.core.waiver.WaiversLoader;
 
 /** {@code hatang check PATH...}: judges snapshots against a standard. */
 @Command(name = "check", mixinStandardHelpOptions = true)
@@ -38,6 +42,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
   @Option(names = "--all-snapshots", descriptionKey = "check.allSnapshots")
   boolean allSnapshots;
+
+  @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.waivers")
+  Path waiversFile;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", descriptionKey = "paths")
   List<String> paths = new ArrayList<>();
@@ -59,9 +66,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     if (paths.isEmpty() && !from.present()) {
       throw new UserException(ExitCode.USAGE, "check.nothing");
     }
+    Waivers waivers = waivers(standard);
     List<CheckService.Stored> stored = from.present() ? stored() : List.of();
     CheckService.Result run =
-        CheckService.check(paths, context.in(), stored, standard, standardOptions.evaluationDate());
+        CheckService.check(
+            paths, context.in(), stored, standard, standardOptions.evaluationDate(), waivers);
     CheckReport report = run.report();
     Formats formats = new Formats(context.messages());
     if (!standard.inForceOn(report.evaluationDate())) {
@@ -82,6 +91,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           .println(
               vn.hatang.core.render.Safe.text(n.place()) + ": " + formats.message(n.message()));
     }
+    for (String notice : formats.expiredWaiverNotices(report)) {
+      spec.commandLine().getErr().println(notice);
+    }
     for (InputError e : report.errors()) {
       spec.commandLine()
           .getErr()
@@ -93,6 +105,20 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         .print(ReportRenderer.forFormat(output.format().name()).render(report, formats));
     spec.commandLine().getOut().flush();
     return report.exitCode(strict).code();
+  }
+
+  /** The {@code --waivers} file checked against the standard; a bad one stops the run (exit 3). */
+  private Waivers waivers(Standard standard) {
+    if (waiversFile == null) {
+      return Waivers.NONE;
+    }
+    try {
+      return WaiversLoader.load(waiversFile, waiversFile.toString(), standard);
+    } catch (WaiversException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw new UserException(ExitCode.INVALID_INPUT, "check.waiversInvalid", waiversFile);
+    }
   }
 
   /**

@@ -2,10 +2,13 @@ package vn.hatang.core.check;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waiver;
 
 /**
  * The result of one run: every machine judged (sorted by unit code, hostname, source, so outputs
@@ -45,6 +48,30 @@ public record CheckReport(
     return machines.stream().filter(MachineResult::stale).count();
   }
 
+  /** How many findings failed again because their waiver had expired. */
+  public long expiredWaiverCount() {
+    return machines.stream()
+        .flatMap(m -> m.findings().stream())
+        .filter(Finding::waiverExpired)
+        .count();
+  }
+
+  /**
+   * The waivers that have expired for findings of this run, each with how many findings fail again
+   * because of it, in report order.
+   */
+  public Map<Waiver, Long> expiredWaivers() {
+    Map<Waiver, Long> out = new LinkedHashMap<>();
+    for (MachineResult m : machines) {
+      for (Finding f : m.findings()) {
+        if (f.waiverExpired()) {
+          out.merge(f.waiver(), 1L, Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
   /** How many machines have this verdict. */
   public long count(State verdict) {
     return machines.stream().filter(m -> m.verdict() == verdict).count();
@@ -52,7 +79,8 @@ public record CheckReport(
 
   /**
    * The run's exit code: 3 when any input was invalid, else 1 when any machine fails (or, with
-   * {@code strict}, is UNKNOWN), else 0.
+   * {@code strict}, is UNKNOWN), else 0. A WAIVED verdict is not a failure, even with {@code
+   * strict}.
    */
   public ExitCode exitCode(boolean strict) {
     ExitCode code = ExitCode.OK;

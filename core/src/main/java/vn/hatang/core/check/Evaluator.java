@@ -15,6 +15,7 @@ import vn.hatang.core.standard.Operator;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardLoader;
 import vn.hatang.core.standard.Unit;
+import vn.hatang.core.waiver.Waivers;
 
 /**
  * Judges a snapshot against a standard on an evaluation date: {@code (snapshot, standard, date) →
@@ -40,19 +41,56 @@ public final class Evaluator {
    */
   public static MachineResult evaluate(
       String source, Snapshot snapshot, Standard standard, LocalDate evaluationDate) {
+    return evaluate(source, snapshot, standard, evaluationDate, Waivers.NONE);
+  }
+
+  /**
+   * Evaluates one snapshot and applies waivers: a FAIL with a waiver in force on the evaluation
+   * date (approved on or before it, expiring on or after it) becomes WAIVED; a FAIL whose waiver
+   * has expired stays FAIL and carries that waiver, so outputs can say it expired. UNKNOWN, PASS
+   * and NOT_APPLICABLE findings are never waived.
+   *
+   * @param source where the snapshot came from, for people
+   * @param snapshot the snapshot
+   * @param standard the standard
+   * @param evaluationDate the day to judge on (OS support, date checks, waivers)
+   * @param waivers the waivers to apply ({@link Waivers#NONE} for none)
+   */
+  public static MachineResult evaluate(
+      String source,
+      Snapshot snapshot,
+      Standard standard,
+      LocalDate evaluationDate,
+      Waivers waivers) {
     Objects.requireNonNull(snapshot);
     Objects.requireNonNull(standard);
     Objects.requireNonNull(evaluationDate);
+    Objects.requireNonNull(waivers);
+    String machineId = snapshot.machine().machineId();
+    String unitCode = snapshot.unit() == null ? null : snapshot.unit().code();
     List<Finding> findings = new ArrayList<>();
     State verdict = State.NOT_APPLICABLE;
     for (Check check : standard.checks()) {
       Finding f = evaluate(snapshot, standard, check, evaluationDate);
+      if (f.state() == State.FAIL && !waivers.isEmpty()) {
+        f = applyWaiver(f, waivers, machineId, unitCode, evaluationDate);
+      }
       findings.add(f);
       verdict = verdict.worst(f.state());
     }
     long age = ChronoUnit.DAYS.between(snapshot.takenAt().toLocalDate(), evaluationDate);
     return new MachineResult(
         source, snapshot, verdict, findings, age, age > standard.freshnessDays());
+  }
+
+  private static Finding applyWaiver(
+      Finding f, Waivers waivers, String machineId, String unitCode, LocalDate date) {
+    String id = f.check().id();
+    var inForce = waivers.inForce(id, machineId, unitCode, date);
+    if (inForce.isPresent()) {
+      return f.waivedBy(inForce.get());
+    }
+    return waivers.expired(id, machineId, unitCode, date).map(f::withExpiredWaiver).orElse(f);
   }
 
   static Finding evaluate(Snapshot s, Standard standard, Check check, LocalDate date) {

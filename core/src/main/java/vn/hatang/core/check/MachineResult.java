@@ -9,7 +9,7 @@ import vn.hatang.core.snapshot.Snapshot;
  *
  * @param source where the snapshot came from (file name, {@code <stdin>}, {@code this PC})
  * @param snapshot the snapshot judged
- * @param verdict the worst state of the findings
+ * @param verdict the worst state of the findings (FAIL &gt; UNKNOWN &gt; WAIVED &gt; PASS)
  * @param findings one finding per check, in the standard's order
  * @param ageDays days from the snapshot's date (in its own offset) to the evaluation date; negative
  *     for a snapshot dated after the evaluation date
@@ -38,6 +38,7 @@ public record MachineResult(
         State.PASS, count(State.PASS),
         State.FAIL, count(State.FAIL),
         State.UNKNOWN, count(State.UNKNOWN),
-        State.NOT_APPLICABLE, count(State.NOT_APPLICABLE));
+        State.NOT_APPLICABLE, count(State.NOT_APPLICABLE),
+        State.WAIVED, count(State.WAIVED));
   }
 }

@@ -7,6 +7,7 @@ import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.waiver.Waiver;
 
 /**
  * One row per finding, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Vietnamese),
@@ -39,7 +40,15 @@ public final class CsvRenderer implements ReportRenderer {
           "reason",
           "remediation",
           "cost_key",
-          "unit_cost");
+          "unit_cost",
+          "waiver_status",
+          "waiver_scope",
+          "waiver_target",
+          "waiver_approved_by",
+          "waiver_approved_on",
+          "waiver_expires",
+          "waiver_justification",
+          "waiver_plan_item");
 
   @Override
   public String render(CheckReport report, Formats f) {
@@ -77,6 +86,15 @@ public final class CsvRenderer implements ReportRenderer {
                 : x.check().remediation().action().in(locale));
         cell(row, x.check().remediation() == null ? null : x.check().remediation().costKey());
         cell(row, x.unitCost() == null ? null : x.unitCost().toString());
+        Waiver w = x.waiver();
+        cell(row, w == null ? null : x.waiverExpired() ? "expired" : "applied");
+        cell(row, w == null ? null : w.scope().word());
+        cell(row, w == null ? null : w.target());
+        cell(row, w == null ? null : w.approvedBy());
+        cell(row, w == null ? null : w.approvedOn().toString());
+        cell(row, w == null ? null : w.expires().toString());
+        cell(row, w == null ? null : w.justification());
+        cell(row, w == null ? null : w.planItem());
         out.append(row).append("\r\n");
       }
     }

@@ -142,6 +142,28 @@ public final class Formats {
     return f.format(amount) + (c.isEmpty() ? "" : " " + c);
   }
 
+  /**
+   * One notice per waiver that has expired for findings of a run, for stderr: {@code
+   * waivers.yaml:12:3: waiver of 'tpm.version' for machine ... expired (last day 2026-10-31): 1
+   * finding(s) count as FAIL again}.
+   */
+  public List<String> expiredWaiverNotices(vn.hatang.core.check.CheckReport report) {
+    return report.expiredWaivers().entrySet().stream()
+        .map(
+            e ->
+                Safe.text(e.getKey().place())
+                    + ": "
+                    + Safe.text(
+                        messages.get(
+                            "waiver.notice.expired",
+                            e.getKey().checkId(),
+                            messages.get("waiver.scope." + e.getKey().scope().word()),
+                            e.getKey().target(),
+                            e.getKey().expires().toString(),
+                            e.getValue())))
+        .toList();
+  }
+
   /** The state's word. */
   public String state(vn.hatang.core.check.State s) {
     return messages.get("state." + s.name());

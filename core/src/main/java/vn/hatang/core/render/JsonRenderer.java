@@ -16,6 +16,7 @@ import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waiver;
 
 /**
  * The full result as JSON (documented in {@code docs/check-result.md}): keys are stable English
@@ -47,6 +48,7 @@ public final class JsonRenderer implements ReportRenderer {
     for (State st : State.values()) {
       sum.put(key(st), report.count(st));
     }
+    sum.put("expiredWaivers", report.expiredWaiverCount());
     sum.put("invalidInputs", report.errors().size());
     sum.put("stale", report.staleCount());
     ArrayNode machines = root.putArray("machines");
@@ -95,6 +97,9 @@ public final class JsonRenderer implements ReportRenderer {
         if (x.note() != null) {
           fo.put("note", f.message(x.note()));
         }
+        if (x.waiver() != null) {
+          waiver(fo.putObject("waiver"), x);
+        }
         if (x.check().remediation() != null) {
           ObjectNode rem = fo.putObject("remediation");
           rem.put(
@@ -125,12 +130,27 @@ public final class JsonRenderer implements ReportRenderer {
     }
   }
 
+  /** A finding's waiver: applied (state WAIVED) or expired (state FAIL again). */
+  private static void waiver(ObjectNode wo, Finding x) {
+    Waiver w = x.waiver();
+    wo.put("status", x.waiverExpired() ? "expired" : "applied");
+    wo.put("scope", w.scope().word());
+    wo.put("target", w.target());
+    wo.put("justification", w.justification());
+    wo.put("approvedBy", w.approvedBy());
+    wo.put("approvedOn", w.approvedOn().toString());
+    wo.put("expires", w.expires().toString());
+    wo.put("planItem", w.planItem());
+    wo.put("place", w.place());
+  }
+
   private static String key(State st) {
     return switch (st) {
       case PASS -> "pass";
       case FAIL -> "fail";
       case UNKNOWN -> "unknown";
       case NOT_APPLICABLE -> "notApplicable";
+      case WAIVED -> "waived";
     };
   }
 

@@ -9,11 +9,12 @@ import vn.hatang.core.check.State;
 import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waiver;
 
 /**
  * The pass/fail table for people: one row per machine, then each non-compliant machine's
- * deficiencies (FAIL and UNKNOWN findings), then a summary line. Columns are aligned by display
- * width, so Vietnamese text lines up.
+ * deficiencies (FAIL, UNKNOWN and WAIVED findings, with a line per waiver applied or expired), then
+ * a summary line. Columns are aligned by display width, so Vietnamese text lines up.
  */
 public final class TableRenderer implements ReportRenderer {
   @Override
@@ -31,35 +32,46 @@ public final class TableRenderer implements ReportRenderer {
         .append('\n');
     out.append(m.get("table.evaluated", report.evaluationDate().toString())).append("\n\n");
 
+    // Without waivers the table keeps its usual shape; with them, a WAIVED column and count.
+    boolean waivers =
+        report.machines().stream()
+            .flatMap(r -> r.findings().stream())
+            .anyMatch(x -> x.waiver() != null);
     List<String[]> rows = new ArrayList<>();
     rows.add(
-        new String[] {
-          m.get("col.unit"),
-          m.get("col.hostname"),
-          m.get("col.verdict"),
-          m.get("col.pass"),
-          m.get("col.fail"),
-          m.get("col.unknown"),
-          m.get("col.na"),
-          m.get("col.age")
-        });
+        columns(
+            waivers,
+            m.get("col.unit"),
+            m.get("col.hostname"),
+            m.get("col.verdict"),
+            m.get("col.pass"),
+            m.get("col.fail"),
+            m.get("col.waived"),
+            m.get("col.unknown"),
+            m.get("col.na"),
+            m.get("col.age")));
     for (MachineResult r : report.machines()) {
       rows.add(
-          new String[] {
-            unit(r.snapshot()),
-            Safe.text(r.snapshot().machine().hostname()),
-            f.state(r.verdict()),
-            Long.toString(r.count(State.PASS)),
-            Long.toString(r.count(State.FAIL)),
-            Long.toString(r.count(State.UNKNOWN)),
-            Long.toString(r.count(State.NOT_APPLICABLE)),
-            r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())
-          });
+          columns(
+              waivers,
+              unit(r.snapshot()),
+              Safe.text(r.snapshot().machine().hostname()),
+              f.state(r.verdict()),
+              Long.toString(r.count(State.PASS)),
+              Long.toString(r.count(State.FAIL)),
+              Long.toString(r.count(State.WAIVED)),
+              Long.toString(r.count(State.UNKNOWN)),
+              Long.toString(r.count(State.NOT_APPLICABLE)),
+              r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())));
     }
-    table(out, rows, new boolean[] {false, false, false, true, true, true, true, true}, "");
+    boolean[] right = new boolean[rows.get(0).length];
+    java.util.Arrays.fill(right, 3, right.length, true);
+    table(out, rows, right, "");
 
     for (MachineResult r : report.machines()) {
-      if (r.verdict() != State.FAIL && r.verdict() != State.UNKNOWN) {
+      if (r.verdict() != State.FAIL
+          && r.verdict() != State.UNKNOWN
+          && r.verdict() != State.WAIVED) {
         continue;
       }
       out.append('\n')
@@ -82,7 +94,7 @@ public final class TableRenderer implements ReportRenderer {
       String currency =
           std.reference().prices() == null ? null : std.reference().prices().currency();
       for (Finding x : r.findings()) {
-        if (x.state() != State.FAIL && x.state() != State.UNKNOWN) {
+        if (x.state() != State.FAIL && x.state() != State.UNKNOWN && x.state() != State.WAIVED) {
           continue;
         }
         d.add(
@@ -92,24 +104,74 @@ public final class TableRenderer implements ReportRenderer {
               f.measured(x),
               f.required(x.check(), x.required()),
               f.reasonOrShortfall(x),
-              x.state() == State.FAIL ? f.remediation(x, currency) : ""
+              x.state() == State.UNKNOWN ? "" : f.remediation(x, currency)
             });
       }
       out.append(TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}));
+      for (Finding x : r.findings()) {
+        if (x.waiver() != null) {
+          out.append("  ").append(waiverLine(x, m)).append('\n');
+        }
+      }
     }
+    long compliant = report.count(State.PASS) + report.count(State.NOT_APPLICABLE);
     out.append('\n')
         .append(
-            m.get(
-                "table.summary",
-                report.machines().size(),
-                report.count(State.PASS) + report.count(State.NOT_APPLICABLE),
-                report.count(State.FAIL),
-                report.count(State.UNKNOWN),
-                report.errors().size(),
-                report.staleCount(),
-                report.standard().freshnessDays()))
+            waivers
+                ? m.get(
+                    "table.summaryWaivers",
+                    report.machines().size(),
+                    compliant,
+                    report.count(State.WAIVED),
+                    report.count(State.FAIL),
+                    report.count(State.UNKNOWN),
+                    report.errors().size(),
+                    report.staleCount(),
+                    report.standard().freshnessDays(),
+                    report.expiredWaiverCount())
+                : m.get(
+                    "table.summary",
+                    report.machines().size(),
+                    compliant,
+                    report.count(State.FAIL),
+                    report.count(State.UNKNOWN),
+                    report.errors().size(),
+                    report.staleCount(),
+                    report.standard().freshnessDays()))
         .append('\n');
     return out.toString();
+  }
+
+  /** What a waiver did to a finding: accepted it until a day, or ran out. */
+  private static String waiverLine(Finding x, Messages m) {
+    Waiver w = x.waiver();
+    String title = x.check().title() == null ? x.check().id() : x.check().title().in(m.locale());
+    String line =
+        x.waiverExpired()
+            ? m.get("table.waiverExpired", w.expires().toString(), title, w.approvedBy())
+            : m.get(
+                "table.waived",
+                title,
+                w.approvedBy(),
+                w.approvedOn().toString(),
+                w.expires().toString(),
+                // A literal block keeps its line breaks; the table wants one line.
+                w.justification().strip().replaceAll("\\s*\\R\\s*", " "));
+    if (w.planItem() != null) {
+      line += " " + m.get("table.planItem", w.planItem());
+    }
+    return Safe.text(line);
+  }
+
+  /** The machine-table cells, without the WAIVED one (index 5) when no waiver was involved. */
+  private static String[] columns(boolean waivers, String... cells) {
+    if (waivers) {
+      return cells;
+    }
+    String[] out = new String[cells.length - 1];
+    System.arraycopy(cells, 0, out, 0, 5);
+    System.arraycopy(cells, 6, out, 5, cells.length - 6);
+    return out;
   }
 
   private static String unit(Snapshot s) {

@@ -367,7 +367,7 @@ public final class ReportBuilder {
         fail++;
       } else if (v == State.UNKNOWN) {
         unknown++;
-      } else if (v.name().equals("WAIVED")) {
+      } else if (v == State.WAIVED) {
         waived++;
       }
       if (UnitEvaluator.compliant(v)) {

@@ -54,6 +54,26 @@ public record Standard(
     return effectiveFrom == null || !day.isBefore(effectiveFrom);
   }
 
+  /** The same standard with other checks (a narrower standard for a test or a what-if). */
+  public Standard withChecks(List<Check> machineChecks, List<UnitCheck> unitScoped) {
+    return new Standard(
+        id,
+        version,
+        title,
+        issuer,
+        legalBasis,
+        effectiveFrom,
+        supersedes,
+        freshnessDays,
+        machineChecks,
+        unitScoped,
+        score,
+        plan,
+        reference,
+        sha256,
+        source);
+  }
+
   /** {@code id@version}. */
   public String ref() {
     return id + "@" + version;

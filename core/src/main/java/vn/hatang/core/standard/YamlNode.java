@@ -1,6 +1,13 @@
 package vn.hatang.core.standard;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,24 +25,31 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML node that remembers its line and column, so that every problem in a standards file can be
- * reported as {@code file:line:col}. Reading helpers record problems in a shared list instead of
- * throwing, so a validation reports them all at once. Not thread-safe; one per load.
+ * A YAML node that remembers its line and column, so that every problem in a standards file (or a
+ * waivers or attestations file) can be reported as {@code file:line:col}. Reading helpers record
+ * problems in a shared list instead of throwing, so a validation reports them all at once. Not
+ * thread-safe; one per load.
  */
-final class YamlNode {
+public final class YamlNode {
   private final Node node;
   private final Context ctx;
 
   /** The file being read and the problems found so far. */
-  static final class Context {
+  public static final class Context {
     final String file;
     final List<Problem> problems = new ArrayList<>();
 
-    Context(String file) {
+    public Context(String file) {
       this.file = file;
     }
 
-    void add(int line, int col, String key, Object... args) {
+    /** The problems found so far, in the order found. */
+    public List<Problem> problems() {
+      return problems;
+    }
+
+    /** Records a problem at a place (line 0 for the whole file). */
+    public void add(int line, int col, String key, Object... args) {
       problems.add(new Problem(file, line, col, key, List.of(args)));
     }
   }
@@ -46,15 +60,52 @@ final class YamlNode {
   }
 
   /** Parses a document; returns {@code null} (with a problem recorded) when it is not YAML. */
-  static YamlNode parse(String text, Context ctx) {
+  public static YamlNode parse(String text, Context ctx) {
+    return parse(text, ctx, 1024 * 1024, "standard.error.empty");
+  }
+
+  /**
+   * Reads a UTF-8 YAML file of at most {@code maxBytes} bytes: its root node, or {@code null} with
+   * a problem recorded (too large, unreadable, not UTF-8, not YAML, or empty: {@code emptyKey}).
+   */
+  public static YamlNode readFile(Path file, long maxBytes, String emptyKey, Context ctx) {
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        ctx.add(0, 0, "standard.error.tooLarge", maxBytes);
+        return null;
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      ctx.add(0, 0, "standard.error.io", String.valueOf(e.getMessage()));
+      return null;
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      ctx.add(0, 0, "standard.error.notUtf8");
+      return null;
+    }
+    return parse(text, ctx, (int) Math.min(Integer.MAX_VALUE, maxBytes), emptyKey);
+  }
+
+  private static YamlNode parse(String text, Context ctx, int codePointLimit, String emptyKey) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(10);
     options.setAllowDuplicateKeys(false);
-    options.setCodePointLimit(1024 * 1024);
+    options.setCodePointLimit(codePointLimit);
     try {
       Node root = new Yaml(options).compose(new StringReader(text));
       if (root == null) {
-        ctx.add(1, 1, "standard.error.empty");
+        ctx.add(1, 1, emptyKey);
         return null;
       }
       return new YamlNode(root, ctx);
@@ -72,32 +123,32 @@ final class YamlNode {
     }
   }
 
-  int line() {
+  public int line() {
     return node.getStartMark().getLine() + 1;
   }
 
-  int column() {
+  public int column() {
     return node.getStartMark().getColumn() + 1;
   }
 
-  void problem(String key, Object... args) {
+  public void problem(String key, Object... args) {
     ctx.add(line(), column(), key, args);
   }
 
-  boolean isMap() {
+  public boolean isMap() {
     return node instanceof MappingNode;
   }
 
-  boolean isList() {
+  public boolean isList() {
     return node instanceof SequenceNode;
   }
 
-  boolean isScalar() {
+  public boolean isScalar() {
     return node instanceof ScalarNode;
   }
 
   /** The entries of a mapping, in file order, or an empty map (with a problem) if not a mapping. */
-  Map<String, YamlNode> map() {
+  public Map<String, YamlNode> map() {
     Map<String, YamlNode> out = new LinkedHashMap<>();
     if (!(node instanceof MappingNode m)) {
       problem("standard.error.expectedMap");
@@ -112,7 +163,7 @@ final class YamlNode {
   }
 
   /** Reports every key of this mapping that is not in {@code known}. */
-  Map<String, YamlNode> mapWithKeys(Set<String> known) {
+  public Map<String, YamlNode> mapWithKeys(Set<String> known) {
     Map<String, YamlNode> entries = map();
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
@@ -131,7 +182,7 @@ final class YamlNode {
     return entries;
   }
 
-  List<YamlNode> list() {
+  public List<YamlNode> list() {
     List<YamlNode> out = new ArrayList<>();
     if (!(node instanceof SequenceNode s)) {
       problem("standard.error.expectedList");
@@ -144,7 +195,7 @@ final class YamlNode {
   }
 
   /** A scalar's text, or {@code null} (with a problem) when not a scalar or null. */
-  String text() {
+  public String text() {
     if (node instanceof ScalarNode s && !"tag:yaml.org,2002:null".equals(s.getTag().getValue())) {
       return s.getValue();
     }
@@ -152,12 +203,12 @@ final class YamlNode {
     return null;
   }
 
-  boolean isNull() {
+  public boolean isNull() {
     return node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
   }
 
   /** The YAML core type of a scalar: {@code int}, {@code float}, {@code bool}, {@code str}... */
-  String scalarType() {
+  public String scalarType() {
     if (node instanceof ScalarNode s) {
       String tag = s.getTag().getValue();
       return tag.substring(tag.lastIndexOf(':') + 1);
@@ -165,7 +216,7 @@ final class YamlNode {
     return isList() ? "seq" : "map";
   }
 
-  Double number() {
+  public Double number() {
     String t = text();
     if (t == null) {
       return null;
@@ -183,7 +234,7 @@ final class YamlNode {
     }
   }
 
-  Integer integer() {
+  public Integer integer() {
     String t = text();
     if (t == null) {
       return null;
@@ -196,7 +247,7 @@ final class YamlNode {
     }
   }
 
-  LocalDate date() {
+  public LocalDate date() {
     String t = text();
     if (t == null) {
       return null;
@@ -210,7 +261,7 @@ final class YamlNode {
   }
 
   /** A list of strings; a single scalar counts as a one-element list. */
-  List<String> strings() {
+  public List<String> strings() {
     List<String> out = new ArrayList<>();
     if (isScalar()) {
       String t = text();
@@ -229,7 +280,7 @@ final class YamlNode {
   }
 
   /** Reads {@code {vi: ..., en: ...}}; both languages are required. */
-  LocalizedText localized() {
+  public LocalizedText localized() {
     Map<String, YamlNode> m = mapWithKeys(Set.of("vi", "en"));
     if (!isMap()) {
       return null;
@@ -242,7 +293,7 @@ final class YamlNode {
     return new LocalizedText(vi, en);
   }
 
-  static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {
+  public static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {
     YamlNode n = map.get(key);
     if (n == null || n.isNull()) {
       parent.problem("standard.error.missingKey", key);

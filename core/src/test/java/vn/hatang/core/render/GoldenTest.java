@@ -2,7 +2,6 @@ package vn.hatang.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,8 @@ import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.snapshot.SnapshotException;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversLoader;
 
 /**
  * Golden files for every rendered output: {@code src/test/resources/golden/<case>}. Re-record with
@@ -32,6 +33,10 @@ class GoldenTest {
   static final LocalDate DAY = LocalDate.of(2026, 11, 25);
 
   static CheckReport report() {
+    return report(Waivers.NONE);
+  }
+
+  static CheckReport report(Waivers waivers) {
     Standard std = Fixtures.defaultStandard();
     List<MachineResult> results = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
@@ -45,7 +50,8 @@ class GoldenTest {
             "future-version.json")) {
       try {
         results.add(
-            Evaluator.evaluate(name, SnapshotCodec.read(Fixtures.bytes(name), name), std, DAY));
+            Evaluator.evaluate(
+                name, SnapshotCodec.read(Fixtures.bytes(name), name), std, DAY, waivers));
       } catch (SnapshotException e) {
         errors.add(new InputError(name, e.where(), new Message(e.key(), e.args())));
       }
@@ -59,12 +65,24 @@ class GoldenTest {
     "table-vi,table,vi,txt",
     "json-en,json,en,json",
     "json-vi,json,vi,json",
-    "csv-vi,csv,vi,csv"
+    "csv-vi,csv,vi,csv",
+    "waivers-table-en,table,en,txt",
+    "waivers-table-vi,table,vi,txt",
+    "waivers-json-en,json,en,json",
+    "waivers-csv-en,csv,en,csv"
   })
-  void rendersAsRecorded(String name, String format, String lang, String ext) throws IOException {
+  void rendersAsRecorded(String name, String format, String lang, String ext) throws Exception {
     Locale locale = Lang.resolve(lang, java.util.Map.of());
+    // The waivers cases: one in force per scope, one expired, one not yet approved.
+    Waivers waivers =
+        name.startsWith("waivers-")
+            ? WaiversLoader.load(
+                Path.of("src/test/resources/waivers/golden.yaml"),
+                "golden.yaml",
+                Fixtures.defaultStandard())
+            : Waivers.NONE;
     String actual =
-        ReportRenderer.forFormat(format).render(report(), new Formats(Messages.of(locale)));
+        ReportRenderer.forFormat(format).render(report(waivers), new Formats(Messages.of(locale)));
     // The standard's hash changes with every edit of the default standard: mask it.
     actual =
         actual

@@ -120,22 +120,8 @@ class ReportBuilderTest {
    */
   static Standard withUnitChecks(List<UnitCheck> unitChecks) {
     Standard s = Fixtures.defaultStandard();
-    return new Standard(
-        s.id(),
-        s.version(),
-        s.title(),
-        s.issuer(),
-        s.legalBasis(),
-        s.effectiveFrom(),
-        s.supersedes(),
-        s.freshnessDays(),
-        s.checks().stream().filter(c -> !c.id().startsWith("line.")).toList(),
-        unitChecks,
-        s.score(),
-        s.plan(),
-        s.reference(),
-        s.sha256(),
-        s.source());
+    return s.withChecks(
+        s.checks().stream().filter(c -> !c.id().startsWith("line.")).toList(), unitChecks);
   }
 
   static ReportBuilder.Judge judge(Standard standard) {
@@ -268,22 +254,9 @@ class ReportBuilderTest {
   void aLineJudgedPerUnitLeavesTheMachinesVerdicts() {
     Standard full = Fixtures.defaultStandard();
     Standard std =
-        new Standard(
-            full.id(),
-            full.version(),
-            full.title(),
-            full.issuer(),
-            full.legalBasis(),
-            full.effectiveFrom(),
-            full.supersedes(),
-            full.freshnessDays(),
+        full.withChecks(
             full.checks().stream().filter(c -> !"internet".equals(c.lineName())).toList(),
-            List.of(LINE),
-            full.score(),
-            full.plan(),
-            full.reference(),
-            full.sha256(),
-            full.source());
+            List.of(LINE));
     ReportBuilder b =
         new ReportBuilder(
             NOV,
