@@ -24,6 +24,9 @@ import vn.hatang.cli.report.SnapshotStream;
 import vn.hatang.cli.source.SnapshotSource;
 import vn.hatang.cli.source.SourceException;
 import vn.hatang.core.ExitCode;
+import vn.hatang.core.attest.Attestations;
+import vn.hatang.core.attest.AttestationsException;
+import vn.hatang.core.attest.AttestationsLoader;
 import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.InputError;
@@ -41,6 +44,9 @@ import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardCatalog;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversException;
+import vn.hatang.core.waiver.WaiversLoader;
 
 /**
  * {@code hatang report --period P [PATH...] [--from ...]}: the period report per unit and up the
@@ -72,6 +78,12 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--level", paramLabel = "LEVEL", descriptionKey = "report.level")
   List<String> levels = new ArrayList<>();
 
+  @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.waivers")
+  Path waiversFile;
+
+  @Option(names = "--attestations", paramLabel = "FILE", descriptionKey = "report.attestations")
+  Path attestationsFile;
+
   @Option(
       names = {"-f", "--format"},
       descriptionKey = "format",
@@ -102,14 +114,9 @@ public final class ReportCommand implements Callable<Integer> {
     if (paths.isEmpty() && !from.present()) {
       throw new UserException(ExitCode.USAGE, "check.nothing");
     }
-    ReportBuilder.Judge judge = judge();
+    ReportBuilder.Judge judge = judge(p);
     ReportBuilder builder =
-        new ReportBuilder(
-            p,
-            judge,
-            UnitDirectory.NONE,
-            ReportBuilder.Attested.NONE,
-            new EquipmentCounter(Map.of()));
+        new ReportBuilder(p, judge, UnitDirectory.NONE, attested(), new EquipmentCounter(Map.of()));
     SnapshotStream stream = new SnapshotStream(builder::accept);
     for (String path : paths) {
       stream.path(path, context.in());
@@ -142,8 +149,27 @@ public final class ReportCommand implements Callable<Integer> {
     return stream.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }
 
-  /** The standard for a day: the one forced by --standard, or the version in force that day. */
-  private ReportBuilder.Judge judge() {
+  /** The {@code --attestations} file; a bad one stops the run (exit 3) with every problem. */
+  private ReportBuilder.Attested attested() {
+    if (attestationsFile == null) {
+      return ReportBuilder.Attested.NONE;
+    }
+    try {
+      Attestations a = AttestationsLoader.load(attestationsFile, attestationsFile.toString());
+      return a::count;
+    } catch (AttestationsException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw new UserException(
+          ExitCode.INVALID_INPUT, "report.attestationsInvalid", attestationsFile);
+    }
+  }
+
+  /**
+   * The standard for a day (the one forced by --standard, or the version in force that day) and the
+   * {@code --waivers}, checked against the standard in force at the period's end.
+   */
+  private ReportBuilder.Judge judge(Period p) {
     StandardCatalog catalog = StandardCatalog.open(standardsDir, context.env());
     List<Standard> versions;
     try {
@@ -156,6 +182,19 @@ public final class ReportCommand implements Callable<Integer> {
           spec.commandLine().getErr(), e.problems(), context.messages());
       throw StandardOptions.invalid(e);
     }
+    Waivers waivers = Waivers.NONE;
+    if (waiversFile != null) {
+      try {
+        waivers =
+            WaiversLoader.load(
+                waiversFile, waiversFile.toString(), StandardCatalog.inForceOn(versions, p.end()));
+      } catch (WaiversException e) {
+        StandardsValidateCommand.printProblems(
+            spec.commandLine().getErr(), e.problems(), context.messages());
+        throw new UserException(ExitCode.INVALID_INPUT, "check.waiversInvalid", waiversFile);
+      }
+    }
+    Waivers chosen = waivers;
     return new ReportBuilder.Judge() {
       @Override
       public Standard standardFor(LocalDate day) {
@@ -164,7 +203,7 @@ public final class ReportCommand implements Callable<Integer> {
 
       @Override
       public List<Finding> findings(Snapshot snapshot, Standard std, LocalDate date) {
-        return Evaluator.evaluate("", snapshot, std, date).findings();
+        return Evaluator.evaluate("", snapshot, std, date, chosen).findings();
       }
     };
   }
