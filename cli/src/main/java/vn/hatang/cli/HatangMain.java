@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ExportCommand;
+import vn.hatang.cli.command.PlanCommand;
 import vn.hatang.cli.command.ReportCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
@@ -31,6 +32,7 @@ import vn.hatang.core.i18n.Messages;
       ServeCommand.class,
       ExportCommand.class,
       ReportCommand.class,
+      PlanCommand.class,
       TokensCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,192 @@
+package vn.hatang.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.hatang.cli.HatangMain;
+import vn.hatang.cli.UserException;
+import vn.hatang.cli.report.SnapshotStream;
+import vn.hatang.cli.source.SnapshotSource;
+import vn.hatang.cli.source.SourceException;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.attest.Attestations;
+import vn.hatang.core.attest.AttestationsException;
+import vn.hatang.core.attest.AttestationsLoader;
+import vn.hatang.core.check.Evaluator;
+import vn.hatang.core.check.Finding;
+import vn.hatang.core.check.InputError;
+import vn.hatang.core.render.Formats;
+import vn.hatang.core.render.Safe;
+import vn.hatang.core.report.EquipmentCounter;
+import vn.hatang.core.report.Period;
+import vn.hatang.core.report.PeriodReport;
+import vn.hatang.core.report.ReportBuilder;
+import vn.hatang.core.report.UnitDirectory;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.standard.StandardCatalog;
+import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversException;
+import vn.hatang.core.waiver.WaiversLoader;
+
+/**
+ * What a period report is made from, shared by {@code report} and {@code plan}: the period, the
+ * snapshots (paths, {@code --from}), the standard (forced, or the version in force on each
+ * snapshot's date), waivers and attestations.
+ */
+public final class ReportInputs {
+  @Mixin FromOptions from;
+
+  @Option(names = "--period", paramLabel = "YYYY-MM|YYYY-Qn|YYYY", descriptionKey = "report.period")
+  String period;
+
+  @Option(
+      names = {"-s", "--standard"},
+      descriptionKey = "report.standard",
+      paramLabel = "ID[@VERSION]|FILE")
+  String standard;
+
+  @Option(names = "--standards-dir", descriptionKey = "standardsDir", paramLabel = "DIR")
+  Path standardsDir;
+
+  @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.waivers")
+  Path waiversFile;
+
+  @Option(names = "--attestations", paramLabel = "FILE", descriptionKey = "report.attestations")
+  Path attestationsFile;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", descriptionKey = "paths")
+  List<String> paths = new ArrayList<>();
+
+  /**
+   * A report built from the inputs.
+   *
+   * @param report the report
+   * @param inputErrors whether some input could not be read (named on stderr)
+   * @param unitStandard the standard in force at the period's end (prices, deadlines)
+   */
+  public record Built(PeriodReport report, boolean inputErrors, Standard unitStandard) {}
+
+  /** Whether snapshots were named (paths or {@code --from}). */
+  boolean present() {
+    return !paths.isEmpty() || from.present();
+  }
+
+  /** The standards a report judges by: the one forced, or every version of the default. */
+  List<Standard> versions(CommandSpec spec, HatangMain.Context context) {
+    StandardCatalog catalog = StandardCatalog.open(standardsDir, context.env());
+    try {
+      return standard != null
+          ? List.of(catalog.load(standard))
+          : catalog.versions(StandardCatalog.DEFAULT_ID);
+    } catch (StandardException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw StandardOptions.invalid(e);
+    }
+  }
+
+  /** Reads everything and builds the report; usage and input problems as {@link UserException}. */
+  Built build(CommandSpec spec, HatangMain.Context context) {
+    if (period == null) {
+      throw new UserException(ExitCode.USAGE, "report.noPeriod");
+    }
+    Period p =
+        Period.parse(period)
+            .orElseThrow(() -> new UserException(ExitCode.USAGE, "report.badPeriod", period));
+    if (!present()) {
+      throw new UserException(ExitCode.USAGE, "check.nothing");
+    }
+    List<Standard> versions = versions(spec, context);
+    Standard atEnd = StandardCatalog.inForceOn(versions, p.end());
+    ReportBuilder builder =
+        new ReportBuilder(
+            p,
+            judge(spec, context, versions, atEnd),
+            UnitDirectory.NONE,
+            attested(spec, context),
+            new EquipmentCounter(Map.of()));
+    SnapshotStream stream = new SnapshotStream(builder::accept);
+    for (String path : paths) {
+      stream.path(path, context.in());
+    }
+    if (from.present()) {
+      try (SnapshotSource source = from.open(context.env())) {
+        source.each(
+            from.filter(),
+            item -> stream.stored(source.describe() + "#" + item.snapshotId(), item.json()));
+      } catch (SourceException e) {
+        throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
+      } catch (IOException e) {
+        throw new UserException(
+            ExitCode.INVALID_INPUT, "source.unreachable", String.valueOf(from), e.getMessage());
+      }
+    }
+    Formats formats = new Formats(context.messages());
+    var err = spec.commandLine().getErr();
+    for (InputError n : stream.notices()) {
+      err.println(Safe.text(n.place()) + ": " + formats.message(n.message()));
+    }
+    for (InputError e : stream.errors()) {
+      err.println(Safe.text(e.place()) + ": " + formats.message(e.message()));
+    }
+    if (builder.afterPeriod() > 0) {
+      err.println(context.messages().get("report.afterPeriod", builder.afterPeriod(), p.label()));
+    }
+    return new Built(builder.build(), !stream.errors().isEmpty(), atEnd);
+  }
+
+  /** The {@code --attestations} file; a bad one stops the run (exit 3) with every problem. */
+  private ReportBuilder.Attested attested(CommandSpec spec, HatangMain.Context context) {
+    if (attestationsFile == null) {
+      return ReportBuilder.Attested.NONE;
+    }
+    try {
+      Attestations a = AttestationsLoader.load(attestationsFile, attestationsFile.toString());
+      return a::count;
+    } catch (AttestationsException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw new UserException(
+          ExitCode.INVALID_INPUT, "report.attestationsInvalid", attestationsFile);
+    }
+  }
+
+  /**
+   * The standard for a day and the {@code --waivers}, checked against the standard in force at the
+   * period's end.
+   */
+  private ReportBuilder.Judge judge(
+      CommandSpec spec, HatangMain.Context context, List<Standard> versions, Standard atEnd) {
+    Waivers waivers = Waivers.NONE;
+    if (waiversFile != null) {
+      try {
+        waivers = WaiversLoader.load(waiversFile, waiversFile.toString(), atEnd);
+      } catch (WaiversException e) {
+        StandardsValidateCommand.printProblems(
+            spec.commandLine().getErr(), e.problems(), context.messages());
+        throw new UserException(ExitCode.INVALID_INPUT, "check.waiversInvalid", waiversFile);
+      }
+    }
+    Waivers chosen = waivers;
+    return new ReportBuilder.Judge() {
+      @Override
+      public Standard standardFor(LocalDate day) {
+        return StandardCatalog.inForceOn(versions, day);
+      }
+
+      @Override
+      public List<Finding> findings(Snapshot snapshot, Standard std, LocalDate date) {
+        return Evaluator.evaluate("", snapshot, std, date, chosen).findings();
+      }
+    };
+  }
+}

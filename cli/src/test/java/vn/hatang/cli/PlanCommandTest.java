@@ -1,0 +1,97 @@
+package vn.hatang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.core.Fixtures;
+
+class PlanCommandTest {
+  @TempDir Path dir;
+
+  private Path snapshots() throws Exception {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in);
+    for (String name : List.of("compliant-pc.json", "old-pc.json", "disk-unknown-pc.json")) {
+      Files.write(in.resolve(name), Fixtures.bytes(name));
+    }
+    return in;
+  }
+
+  @Test
+  void aPlanFromSnapshotsInVietnamese() throws Exception {
+    Cli r =
+        Cli.run(
+            "--lang",
+            "vi",
+            "plan",
+            "--period",
+            "2026-11",
+            "--date",
+            "2026-12-01",
+            snapshots().toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith(
+            "Kế hoạch khắc phục cho kỳ 2026-11, lập ngày 2026-12-01 (đơn giá và thời hạn theo"
+                + " vn-basic-it@2025.1)")
+        .contains("21607 Xã Nhơn Châu — người chịu trách nhiệm: (chưa có trong tệp đơn vị)")
+        .contains("Thay máy tính mới (trần giá QĐ 50/2017)")
+        .contains("2026-12-31")
+        .contains("Tổng của đơn vị: 17.750.000 ₫")
+        .contains("Dự toán kinh phí: ");
+  }
+
+  @Test
+  void fromAFrozenReportTheSamePlan() throws Exception {
+    Path in = snapshots();
+    Path frozen = dir.resolve("2026-11.json");
+    assertThat(
+            Cli.run(
+                    "report",
+                    "--period",
+                    "2026-11",
+                    in.toString(),
+                    "-f",
+                    "json",
+                    "-o",
+                    frozen.toString())
+                .exit())
+        .isZero();
+    Cli direct =
+        Cli.run("plan", "--period", "2026-11", "--date", "2026-12-01", in.toString(), "-f", "json");
+    Cli fromReport =
+        Cli.run("plan", "--report", frozen.toString(), "--date", "2026-12-01", "-f", "json");
+    assertThat(fromReport.exit()).as(fromReport.err()).isZero();
+    assertThat(fromReport.out()).isEqualTo(direct.out());
+    JsonNode plan = new ObjectMapper().readTree(direct.out());
+    assertThat(plan.get("format").asInt()).isEqualTo(1);
+    assertThat(plan.get("currency").asText()).isEqualTo("VND");
+    long sum = 0;
+    for (JsonNode u : plan.get("units")) {
+      sum += u.get("total").asLong();
+    }
+    assertThat(plan.get("total").asLong()).isEqualTo(sum).isGreaterThanOrEqualTo(17_750_000L);
+  }
+
+  @Test
+  void csvAndUsage() throws Exception {
+    Path in = snapshots();
+    Cli csv =
+        Cli.run("plan", "--period", "2026-11", "--date", "2026-12-01", in.toString(), "-f", "csv");
+    assertThat(csv.out())
+        .contains(
+            "2026-11,21607,Xã Nhơn Châu,,21607/internet-upgrade-month,\"Higher internet plan,"
+                + " difference per month\",internet-upgrade-month,1,200000,12,2400000,VND,high,");
+    Cli both = Cli.run("plan", "--report", "x.json", "--period", "2026-11");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("give --report or the report's inputs");
+    Cli missing = Cli.run("plan", "--report", dir.resolve("none.json").toString());
+    assertThat(missing.exit()).isEqualTo(3);
+  }
+}
