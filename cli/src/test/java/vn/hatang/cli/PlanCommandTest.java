@@ -94,4 +94,66 @@ class PlanCommandTest {
     Cli missing = Cli.run("plan", "--report", dir.resolve("none.json").toString());
     assertThat(missing.exit()).isEqualTo(3);
   }
+
+  @Test
+  void reviewADraftThatForgetsTheAntivirus() throws Exception {
+    Path in = snapshots();
+    Path report = dir.resolve("2026-11.json");
+    Path draft = dir.resolve("draft.json");
+    assertThat(
+            Cli.run(
+                    "report",
+                    "--period",
+                    "2026-11",
+                    in.toString(),
+                    "-f",
+                    "json",
+                    "-o",
+                    report.toString())
+                .exit())
+        .isZero();
+    assertThat(
+            Cli.run(
+                    "plan",
+                    "--report",
+                    report.toString(),
+                    "--date",
+                    "2026-12-01",
+                    "-f",
+                    "json",
+                    "-o",
+                    draft.toString())
+                .exit())
+        .isZero();
+    // The unit drops the antivirus item from its draft.
+    com.fasterxml.jackson.databind.node.ObjectNode plan =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new ObjectMapper().readTree(draft.toFile());
+    for (JsonNode u : plan.get("units")) {
+      com.fasterxml.jackson.databind.node.ArrayNode items =
+          (com.fasterxml.jackson.databind.node.ArrayNode) u.get("items");
+      for (int i = items.size() - 1; i >= 0; i--) {
+        if ("antivirus-licence-1y".equals(items.get(i).path("costKey").asText())) {
+          items.remove(i);
+        }
+      }
+    }
+    Files.write(draft, new ObjectMapper().writeValueAsBytes(plan));
+    Cli r =
+        Cli.run("--lang", "vi", "plan", "review", draft.toString(), "--report", report.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("Dự thảo của 21607 Xã Nhơn Châu: khắc phục 93,8 % tồn tại (15 trên 16)")
+        .contains("Tồn tại chưa có hạng mục khắc phục:")
+        .contains("antivirus.active")
+        .contains("Hạng mục còn thiếu thông tin để phê duyệt:")
+        .contains("người chịu trách nhiệm");
+    // A key mistyped in the draft is an error, not an item silently lost.
+    Files.writeString(draft, Files.readString(draft).replaceFirst("\"quantity\"", "\"quantty\""));
+    Cli typo = Cli.run("plan", "review", draft.toString(), "--report", report.toString());
+    assertThat(typo.exit()).isEqualTo(3);
+    assertThat(typo.err())
+        .contains("draft.json: not a hatang plan: 1:")
+        .contains(": $.units[1].items[0].quantity: ");
+  }
 }

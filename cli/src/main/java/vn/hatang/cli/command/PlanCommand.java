@@ -19,6 +19,7 @@ import vn.hatang.core.plan.Plan;
 import vn.hatang.core.plan.PlanBuilder;
 import vn.hatang.core.plan.PlanCodec;
 import vn.hatang.core.plan.PlanCsv;
+import vn.hatang.core.plan.PlanReview;
 import vn.hatang.core.plan.PlanTable;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.Safe;
@@ -32,7 +33,10 @@ import vn.hatang.core.standard.StandardException;
  * {@code hatang plan --period P [PATH...]} or {@code hatang plan --report REPORT.json}: the
  * remediation plan per unit, with quantities, costs, owners and deadlines, and the budget request.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true)
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    subcommands = {PlanCommand.Review.class})
 public final class PlanCommand implements Callable<Integer> {
   private final HatangMain.Context context;
 
@@ -116,6 +120,85 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException(
           ExitCode.INVALID_INPUT, "report.unreadable", file.toString(), Safe.text(e.getMessage()));
+    }
+  }
+
+  /**
+   * {@code hatang plan review DRAFT.json --report REPORT.json}: what a unit's draft leaves
+   * uncovered, what would not reach the standard, what lacks owner, deadline or cost; the coverage.
+   * Exit 0 when every draft can be adopted, 1 otherwise.
+   */
+  @Command(name = "review", mixinStandardHelpOptions = true)
+  public static final class Review implements Callable<Integer> {
+    private final HatangMain.Context context;
+
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(
+        index = "0",
+        paramLabel = "DRAFT.json",
+        descriptionKey = "plan.review.draft")
+    Path draftFile;
+
+    @Option(
+        names = "--report",
+        paramLabel = "REPORT.json",
+        required = true,
+        descriptionKey = "plan.review.report")
+    Path reportFile;
+
+    @Option(names = "--standards-dir", descriptionKey = "standardsDir", paramLabel = "DIR")
+    Path standardsDir;
+
+    @Option(
+        names = {"-f", "--format"},
+        descriptionKey = "format",
+        defaultValue = "table")
+    OutputOptions.Format format;
+
+    public Review(HatangMain.Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      PeriodReport report = readReport(reportFile);
+      Plan draft;
+      try {
+        long size = Files.size(draftFile);
+        if (size > ReportCommand.MAX_REPORT_BYTES) {
+          throw new UserException(
+              ExitCode.INVALID_INPUT,
+              "report.tooLarge",
+              draftFile.toString(),
+              ReportCommand.MAX_REPORT_BYTES);
+        }
+        draft = PlanCodec.read(Files.readAllBytes(draftFile));
+      } catch (IOException e) {
+        throw new UserException(
+            ExitCode.INVALID_INPUT,
+            "plan.unreadable",
+            draftFile.toString(),
+            Safe.text(e.getMessage()));
+      }
+      Standard standard;
+      try {
+        standard = StandardCatalog.open(standardsDir, context.env()).load(report.unitStandard());
+      } catch (StandardException e) {
+        StandardsValidateCommand.printProblems(
+            spec.commandLine().getErr(), e.problems(), context.messages());
+        throw StandardOptions.invalid(e);
+      }
+      java.util.List<PlanReview.UnitReview> reviews = PlanReview.review(draft, report, standard);
+      String text =
+          format == OutputOptions.Format.json
+              ? new String(vn.hatang.core.report.FrozenJson.write(reviews), StandardCharsets.UTF_8)
+                  + "\n"
+              : ReviewTable.render(reviews, new Formats(context.messages()));
+      OutputFile.print(spec, context, text, null);
+      return reviews.stream().allMatch(PlanReview.UnitReview::complete)
+          ? ExitCode.OK.code()
+          : ExitCode.DEFICIENCIES.code();
     }
   }
 }

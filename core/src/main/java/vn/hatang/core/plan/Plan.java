@@ -74,6 +74,9 @@ public record Plan(
    * @param severity the highest severity among the deficiencies it clears, lower case
    * @param deadline by when
    * @param owner who is responsible
+   * @param target what the action brings the checks' figure to, when a draft says so (RAM raised to
+   *     4 GiB: {@code {value: 4, unit: GiB}}); {@code null} when the action is taken to meet the
+   *     requirement
    */
   public record Item(
       String id,
@@ -87,10 +90,19 @@ public record Plan(
       Long cost,
       String severity,
       LocalDate deadline,
-      String owner) {
+      String owner,
+      Target target) {
     public Item {
-      checks = List.copyOf(checks);
-      machines = List.copyOf(machines);
+      checks = checks == null ? List.of() : List.copyOf(checks);
+      machines = machines == null ? List.of() : List.copyOf(machines);
     }
   }
+
+  /**
+   * The figure an action reaches.
+   *
+   * @param value the value
+   * @param unit its unit ({@code GiB}, {@code Mbps nominal}), or {@code null} for a count
+   */
+  public record Target(double value, String unit) {}
 }

@@ -144,7 +144,8 @@ public final class PlanBuilder {
                 cost,
                 a.severity.name().toLowerCase(Locale.ROOT),
                 planDate.plusDays(standard.plan().daysFor(a.severity)),
-                u.head()));
+                u.head(),
+                null));
       }
       planItems.sort(
           Comparator.comparing((Plan.Item i) -> i.deadline()).thenComparing(Plan.Item::id));

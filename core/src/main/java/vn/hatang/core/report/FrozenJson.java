@@ -42,6 +42,32 @@ public final class FrozenJson {
    * @throws IOException when it is not JSON of that shape; Jackson's message says where
    */
   public static <T> T read(byte[] json, Class<T> type) throws IOException {
-    return MAPPER.readValue(json, type);
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      // "3:17: $.units[1].items[0].quantity: <what Jackson says>", on one line.
+      StringBuilder where = new StringBuilder();
+      if (e.getLocation() != null) {
+        where
+            .append(e.getLocation().getLineNr())
+            .append(':')
+            .append(e.getLocation().getColumnNr())
+            .append(": ");
+      }
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+          && !m.getPath().isEmpty()) {
+        where.append('$');
+        for (var ref : m.getPath()) {
+          if (ref.getFieldName() != null) {
+            where.append('.').append(ref.getFieldName());
+          } else if (ref.getIndex() >= 0) {
+            where.append('[').append(ref.getIndex()).append(']');
+          }
+        }
+        where.append(": ");
+      }
+      String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+      throw new IOException(where + why, e);
+    }
   }
 }
