@@ -30,24 +30,44 @@ import vn.hatang.core.standard.Problem;
  */
 public final class UnitRegistry {
   /** Codes in a stable order: all-digit codes by number ({@code 52 < 540 < 21583}), then text. */
-  public static final Comparator<String> CODE_ORDER =
-      (a, b) -> {
-        boolean da = a.chars().allMatch(Character::isDigit);
-        boolean db = b.chars().allMatch(Character::isDigit);
-        if (da && db) {
-          String sa = a.replaceFirst("^0+(?=.)", "");
-          String sb = b.replaceFirst("^0+(?=.)", "");
-          int c = Integer.compare(sa.length(), sb.length());
-          if (c == 0) {
-            c = sa.compareTo(sb);
-          }
-          return c != 0 ? c : a.compareTo(b);
-        }
-        if (da != db) {
-          return da ? -1 : 1;
-        }
-        return a.compareTo(b);
-      };
+  public static final Comparator<String> CODE_ORDER = UnitRegistry::compareCodes;
+
+  private static int compareCodes(String a, String b) {
+    boolean da = allDigits(a);
+    boolean db = allDigits(b);
+    if (da && db) {
+      int za = leadingZeros(a);
+      int zb = leadingZeros(b);
+      int c = Integer.compare(a.length() - za, b.length() - zb);
+      if (c == 0) {
+        c = a.substring(za).compareTo(b.substring(zb));
+      }
+      return c != 0 ? c : a.compareTo(b);
+    }
+    if (da != db) {
+      return da ? -1 : 1;
+    }
+    return a.compareTo(b);
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
+  /** Leading zeros, keeping the last digit ({@code "000"} has 2). */
+  private static int leadingZeros(String s) {
+    int i = 0;
+    while (i < s.length() - 1 && s.charAt(i) == '0') {
+      i++;
+    }
+    return i;
+  }
 
   /** Units in a stable order: by code, then by start of validity. */
   public static final Comparator<AdminUnit> UNIT_ORDER =
@@ -68,16 +88,24 @@ public final class UnitRegistry {
   }
 
   private final Map<String, List<AdminUnit>> byCode;
+  private final Map<String, List<AdminUnit>> byParent;
   private final List<AdminUnit> all;
   private final List<String> levels;
 
-  private UnitRegistry(Map<String, List<AdminUnit>> byCode, List<String> levels) {
+  private UnitRegistry(Map<String, List<AdminUnit>> byCode, boolean withLevels) {
     this.byCode = byCode;
     List<AdminUnit> units = new ArrayList<>();
     byCode.values().forEach(units::addAll);
     units.sort(UNIT_ORDER);
     this.all = List.copyOf(units);
-    this.levels = List.copyOf(levels);
+    Map<String, List<AdminUnit>> children = new HashMap<>();
+    for (AdminUnit u : all) {
+      if (u.parentCode() != null) {
+        children.computeIfAbsent(u.parentCode(), k -> new ArrayList<>()).add(u);
+      }
+    }
+    this.byParent = children;
+    this.levels = withLevels ? computeLevels() : List.of();
   }
 
   /**
@@ -103,9 +131,7 @@ public final class UnitRegistry {
     if (!problems.isEmpty()) {
       throw new UnitsException(problems);
     }
-    Map<String, List<AdminUnit>> byCode = group(units);
-    UnitRegistry partial = new UnitRegistry(byCode, List.of());
-    return new UnitRegistry(byCode, partial.computeLevels());
+    return new UnitRegistry(group(units), true);
   }
 
   /** Every problem of a set of units: empty when {@link #build} would succeed. */
@@ -140,7 +166,7 @@ public final class UnitRegistry {
       // Parents and successors are resolved by day: with overlapping versions that is ambiguous.
       return problems;
     }
-    UnitRegistry lookup = new UnitRegistry(group(units), List.of());
+    UnitRegistry lookup = new UnitRegistry(group(units), false);
     for (Sourced s : units) {
       AdminUnit u = s.unit();
       if (u.parentCode() != null) {
@@ -292,7 +318,7 @@ public final class UnitRegistry {
     if (resolve(code, day).isEmpty()) {
       return List.of();
     }
-    return all.stream().filter(u -> u.validOn(day) && code.equals(u.parentCode())).toList();
+    return byParent.getOrDefault(code, List.of()).stream().filter(u -> u.validOn(day)).toList();
   }
 
   /**

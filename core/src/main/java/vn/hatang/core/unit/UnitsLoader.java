@@ -180,11 +180,6 @@ public final class UnitsLoader {
     if (units == null || !problems.isEmpty()) {
       return null;
     }
-    List<Problem> found = UnitRegistry.validate(units);
-    if (!found.isEmpty()) {
-      problems.addAll(found);
-      return null;
-    }
     try {
       return UnitRegistry.build(units);
     } catch (UnitsException e) {
