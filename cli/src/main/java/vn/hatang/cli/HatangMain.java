@@ -16,6 +16,7 @@ import vn.hatang.cli.command.ReportCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
 import vn.hatang.cli.command.TokensCommand;
+import vn.hatang.cli.command.UnitsCommand;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
@@ -29,6 +30,7 @@ import vn.hatang.core.i18n.Messages;
     subcommands = {
       CheckCommand.class,
       StandardsCommand.class,
+      UnitsCommand.class,
       ServeCommand.class,
       ExportCommand.class,
       ReportCommand.class,

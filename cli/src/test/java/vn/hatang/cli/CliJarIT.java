@@ -40,4 +40,29 @@ class CliJarIT {
     assertThat(p.exitValue()).as(err).isEqualTo(1);
     assertThat(out).contains("Xã Nhơn Châu").contains("KHÔNG ĐẠT").contains("thiếu 6 GiB");
   }
+
+  @Test
+  void jarShowsTheBundledUnitsSample() throws Exception {
+    Path jar = Path.of("target/hatang.jar").toAbsolutePath();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString(),
+                    "units",
+                    "show",
+                    "--on",
+                    "2025-07-01",
+                    "--level",
+                    "province"))
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(err).isZero();
+    assertThat(out)
+        .contains("bundled:units/52.yaml: 1 unit(s) valid on 2025-07-01")
+        .contains("Tỉnh Gia Lai");
+  }
 }

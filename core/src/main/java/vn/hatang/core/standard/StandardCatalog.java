@@ -20,8 +20,8 @@ import vn.hatang.core.check.Evaluator;
 /**
  * The standards a run can choose from: those bundled in the jar (the repository's {@code
  * standards/} folder) and those in an extra folder of the same layout ({@code <id>/<version>.yaml},
- * reference data under {@code reference/}). A folder's standards come before bundled ones of the
- * same id and version.
+ * reference data under {@code reference/}, units files under {@code units/}). A folder's standards
+ * come before bundled ones of the same id and version.
  */
 public final class StandardCatalog {
   /** The standard used when none is named. */
@@ -187,7 +187,8 @@ public final class StandardCatalog {
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.sorted().toList()) {
         String id = dir.getFileName().toString().replace("/", "");
-        if (!Files.isDirectory(dir) || id.equals("reference")) {
+        // reference/ holds reference data and units/ the units files (docs/units.md).
+        if (!Files.isDirectory(dir) || id.equals("reference") || id.equals("units")) {
           continue;
         }
         try (Stream<Path> files = Files.list(dir)) {
