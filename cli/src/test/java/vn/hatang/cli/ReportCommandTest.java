@@ -122,4 +122,50 @@ class ReportCommandTest {
     assertThat(unreadable.exit()).isEqualTo(3);
     assertThat(unreadable.err()).contains("old-pc.json: not a hatang report: ");
   }
+
+  @Test
+  void withTheUnitsOfProvince52OldCodesFollowTheirSuccessors() throws Exception {
+    Path in = snapshots();
+    // A PC still configured with the old ward 21562 (merged into 21583 on 2025-07-01), seen in
+    // June 2025 and silent since.
+    ObjectNode old = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
+    old.put("snapshotId", "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    old.put("takenAt", "2025-06-20T09:00:00+07:00");
+    ((ObjectNode) old.get("unit")).put("code", "21562");
+    ((ObjectNode) old.get("machine")).put("machineId", "eeee0000eeee0000eeee0000eeee0000");
+    Files.write(in.resolve("old-ward.json"), JSON.writeValueAsBytes(old));
+    Cli r =
+        Cli.run(
+            "report",
+            "--period",
+            "2026-11",
+            in.toString(),
+            "--units",
+            "bundled:units/52.yaml",
+            "-f",
+            "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode report = JSON.readTree(r.out());
+    JsonNode units = report.get("units");
+    // The province and its 58 commune-level units valid at the end of November 2026.
+    assertThat(units).hasSize(59);
+    assertThat(units.get(0).get("code").asText()).isEqualTo("52");
+    JsonNode quyNhon = null;
+    for (JsonNode u : units) {
+      if (u.get("code").asText().equals("21583")) {
+        quyNhon = u;
+      }
+    }
+    assertThat(quyNhon.get("head").asText()).startsWith("Nguyễn Văn A");
+    // Two PCs of the ward report; the old ward's PC counts here, silent; 40 expected.
+    assertThat(quyNhon.at("/own/seen").asInt()).isEqualTo(3);
+    assertThat(quyNhon.at("/own/missing").asInt()).isEqualTo(1);
+    assertThat(quyNhon.at("/own/expected").asInt()).isEqualTo(40);
+    assertThat(quyNhon.at("/own/neverSeen").asInt()).isEqualTo(37);
+    // 99001 is no unit of the province: listed with its machine, not dropped.
+    assertThat(report.at("/unresolved/0/code").asText()).isEqualTo("99001");
+    assertThat(report.at("/unresolved/0/machines").asInt()).isEqualTo(1);
+    Cli bad = Cli.run("report", "--period", "2026-11", in.toString(), "--units", "nope.yaml");
+    assertThat(bad.exit()).isEqualTo(3);
+  }
 }

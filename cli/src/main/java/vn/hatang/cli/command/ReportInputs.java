@@ -27,12 +27,15 @@ import vn.hatang.core.render.Safe;
 import vn.hatang.core.report.EquipmentCounter;
 import vn.hatang.core.report.Period;
 import vn.hatang.core.report.PeriodReport;
+import vn.hatang.core.report.RegistryDirectory;
 import vn.hatang.core.report.ReportBuilder;
 import vn.hatang.core.report.UnitDirectory;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardCatalog;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.unit.UnitsException;
+import vn.hatang.core.unit.UnitsLoader;
 import vn.hatang.core.waiver.Waivers;
 import vn.hatang.core.waiver.WaiversException;
 import vn.hatang.core.waiver.WaiversLoader;
@@ -56,6 +59,9 @@ public final class ReportInputs {
 
   @Option(names = "--standards-dir", descriptionKey = "standardsDir", paramLabel = "DIR")
   Path standardsDir;
+
+  @Option(names = "--units", paramLabel = "FILE", descriptionKey = "report.units")
+  String unitsFile;
 
   @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.waivers")
   Path waiversFile;
@@ -111,7 +117,7 @@ public final class ReportInputs {
         new ReportBuilder(
             p,
             judge(spec, context, versions, atEnd),
-            UnitDirectory.NONE,
+            units(spec, context),
             attested(spec, context),
             new EquipmentCounter(Map.of()));
     SnapshotStream stream = new SnapshotStream(builder::accept);
@@ -142,6 +148,20 @@ public final class ReportInputs {
       err.println(context.messages().get("report.afterPeriod", builder.afterPeriod(), p.label()));
     }
     return new Built(builder.build(), !stream.errors().isEmpty(), atEnd);
+  }
+
+  /** The {@code --units} file (or {@code bundled:units/52.yaml}); a bad one stops the run. */
+  private UnitDirectory units(CommandSpec spec, HatangMain.Context context) {
+    if (unitsFile == null) {
+      return UnitDirectory.NONE;
+    }
+    try {
+      return new RegistryDirectory(UnitsLoader.load(unitsFile));
+    } catch (UnitsException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw new UserException(ExitCode.INVALID_INPUT, "report.unitsInvalid", unitsFile);
+    }
   }
 
   /** The {@code --attestations} file; a bad one stops the run (exit 3) with every problem. */
