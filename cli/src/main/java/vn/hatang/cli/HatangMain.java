@@ -13,6 +13,7 @@ import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ExportCommand;
 import vn.hatang.cli.command.PlanCommand;
 import vn.hatang.cli.command.ReportCommand;
+import vn.hatang.cli.command.ScoreCommand;
 import vn.hatang.cli.command.ServeCommand;
 import vn.hatang.cli.command.StandardsCommand;
 import vn.hatang.cli.command.TokensCommand;
@@ -35,6 +36,7 @@ import vn.hatang.core.i18n.Messages;
       ExportCommand.class,
       ReportCommand.class,
       PlanCommand.class,
+      ScoreCommand.class,
       TokensCommand.class,
       CommandLine.HelpCommand.class
     })

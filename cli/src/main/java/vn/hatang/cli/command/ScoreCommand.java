@@ -1,0 +1,95 @@
+package vn.hatang.cli.command;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.hatang.cli.HatangMain;
+import vn.hatang.cli.UserException;
+import vn.hatang.core.ExitCode;
+import vn.hatang.core.render.Formats;
+import vn.hatang.core.report.FrozenJson;
+import vn.hatang.core.report.PeriodReport;
+import vn.hatang.core.score.ScoreTable;
+import vn.hatang.core.score.Scores;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.standard.StandardCatalog;
+import vn.hatang.core.standard.StandardException;
+
+/**
+ * {@code hatang score --period P [PATH...]} or {@code hatang score --report REPORT.json}: PAR-index
+ * points per unit from the score structure of the standard, ranked within each level, with the
+ * breakdown per criterion.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true)
+public final class ScoreCommand implements Callable<Integer> {
+  private final HatangMain.Context context;
+
+  @Spec CommandSpec spec;
+  @Mixin ReportInputs inputs;
+
+  @Option(names = "--report", paramLabel = "REPORT.json", descriptionKey = "plan.report")
+  Path reportFile;
+
+  @Option(
+      names = {"-f", "--format"},
+      descriptionKey = "format",
+      defaultValue = "table")
+  OutputOptions.Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      descriptionKey = "report.output")
+  Path output;
+
+  public ScoreCommand(HatangMain.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PeriodReport report;
+    Standard standard;
+    boolean inputErrors = false;
+    if (reportFile != null) {
+      if (inputs.present() || inputs.period != null) {
+        throw new UserException(ExitCode.USAGE, "plan.reportOrInputs");
+      }
+      report = PlanCommand.readReport(reportFile);
+      try {
+        standard =
+            StandardCatalog.open(inputs.standardsDir, context.env())
+                .load(inputs.standard != null ? inputs.standard : report.unitStandard());
+      } catch (StandardException e) {
+        StandardsValidateCommand.printProblems(
+            spec.commandLine().getErr(), e.problems(), context.messages());
+        throw StandardOptions.invalid(e);
+      }
+    } else {
+      ReportInputs.Built built = inputs.build(spec, context);
+      report = built.report();
+      standard = built.unitStandard();
+      inputErrors = built.inputErrors();
+    }
+    if (standard.score() == null) {
+      throw new UserException(ExitCode.INVALID_INPUT, "score.noModel", standard.ref());
+    }
+    List<Scores.UnitScore> scores = Scores.score(report, standard);
+    String text =
+        switch (format) {
+          case table ->
+              ScoreTable.render(
+                  report.period(), standard.ref(), scores, new Formats(context.messages()));
+          case csv -> ScoreTable.csv(report.period(), scores);
+          case json -> new String(FrozenJson.write(scores), StandardCharsets.UTF_8) + "\n";
+        };
+    OutputFile.print(spec, context, text, output);
+    return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+  }
+}
