@@ -168,4 +168,46 @@ class ReportCommandTest {
     Cli bad = Cli.run("report", "--period", "2026-11", in.toString(), "--units", "nope.yaml");
     assertThat(bad.exit()).isEqualTo(3);
   }
+
+  @Test
+  void diffBetweenTwoFrozenReports() throws Exception {
+    Path in = snapshots();
+    Path oct = dir.resolve("2026-10.json");
+    Path nov = dir.resolve("2026-11.json");
+    // October saw none of them (all taken in November); November sees all four.
+    assertThat(
+            Cli.run(
+                    "report",
+                    "--period",
+                    "2026-10",
+                    in.toString(),
+                    "-f",
+                    "json",
+                    "-o",
+                    oct.toString())
+                .exit())
+        .isZero();
+    assertThat(
+            Cli.run(
+                    "report",
+                    "--period",
+                    "2026-11",
+                    in.toString(),
+                    "-f",
+                    "json",
+                    "-o",
+                    nov.toString())
+                .exit())
+        .isZero();
+    Cli r = Cli.run("--lang", "vi", "report", "diff", oct.toString(), nov.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Thay đổi từ kỳ 2026-10 đến kỳ 2026-11\n")
+        .contains("Máy mới: 4");
+    Cli csv = Cli.run("report", "diff", oct.toString(), nov.toString(), "-f", "csv");
+    assertThat(csv.out().lines().filter(l -> l.startsWith("2026-10,2026-11,added,"))).hasSize(4);
+    assertThat(csv.out())
+        .contains(
+            "2026-10,2026-11,appeared,21607,,c0ffee00112233445566778899aabbcc,NC-KETOAN,ram.min,,\r\n");
+  }
 }

@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.render.Formats;
+import vn.hatang.core.report.DeltaTable;
+import vn.hatang.core.report.FrozenJson;
 import vn.hatang.core.report.PeriodReport;
 import vn.hatang.core.report.PeriodReportCodec;
 import vn.hatang.core.report.ReportCsv;
+import vn.hatang.core.report.ReportDelta;
 import vn.hatang.core.report.ReportTable;
 
 /**
@@ -29,7 +32,7 @@ import vn.hatang.core.report.ReportTable;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    subcommands = {ReportCommand.Show.class})
+    subcommands = {ReportCommand.Show.class, ReportCommand.Diff.class})
 public final class ReportCommand implements Callable<Integer> {
   private final HatangMain.Context context;
 
@@ -118,4 +121,48 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The largest frozen report read back. */
   static final long MAX_REPORT_BYTES = 512L * 1024 * 1024;
+
+  /** {@code hatang report diff PREVIOUS.json CURRENT.json}: what changed between two periods. */
+  @Command(name = "diff", mixinStandardHelpOptions = true)
+  public static final class Diff implements Callable<Integer> {
+    private final HatangMain.Context context;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PREVIOUS.json", descriptionKey = "report.diff.previous")
+    Path previous;
+
+    @Parameters(index = "1", paramLabel = "CURRENT.json", descriptionKey = "report.diff.current")
+    Path current;
+
+    @Option(
+        names = {"-f", "--format"},
+        descriptionKey = "format",
+        defaultValue = "table")
+    OutputOptions.Format format;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        descriptionKey = "report.output")
+    Path output;
+
+    public Diff(HatangMain.Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ReportDelta.Delta d =
+          ReportDelta.compare(PlanCommand.readReport(previous), PlanCommand.readReport(current));
+      String text =
+          switch (format) {
+            case table -> DeltaTable.render(d, new Formats(context.messages()));
+            case csv -> DeltaTable.csv(d);
+            case json -> new String(FrozenJson.write(d), StandardCharsets.UTF_8) + "\n";
+          };
+      OutputFile.print(spec, context, text, output);
+      return ExitCode.OK.code();
+    }
+  }
 }
