@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.hatang.cli.command.CheckCommand;
 import vn.hatang.cli.command.ExportCommand;
+import vn.hatang.cli.command.HistoryCommand;
 import vn.hatang.cli.command.PlanCommand;
 import vn.hatang.cli.command.ReportCommand;
 import vn.hatang.cli.command.ScoreCommand;
@@ -37,6 +38,7 @@ import vn.hatang.core.i18n.Messages;
       ReportCommand.class,
       PlanCommand.class,
       ScoreCommand.class,
+      HistoryCommand.class,
       TokensCommand.class,
       CommandLine.HelpCommand.class
     })
