@@ -156,4 +156,50 @@ class PlanCommandTest {
         .contains("draft.json: not a hatang plan: 1:")
         .contains(": $.units[1].items[0].quantity: ");
   }
+
+  @Test
+  void progressOfAnAdoptedPlan() throws Exception {
+    Path in = snapshots();
+    Path report = dir.resolve("2026-11.json");
+    Path adopted = dir.resolve("adopted.json");
+    assertThat(
+            Cli.run(
+                    "report",
+                    "--period",
+                    "2026-11",
+                    in.toString(),
+                    "-f",
+                    "json",
+                    "-o",
+                    report.toString())
+                .exit())
+        .isZero();
+    assertThat(
+            Cli.run(
+                    "plan",
+                    "--report",
+                    report.toString(),
+                    "--date",
+                    "2026-10-01",
+                    "-f",
+                    "json",
+                    "-o",
+                    adopted.toString())
+                .exit())
+        .isZero();
+    // Measured by the same report: nothing cleared yet; the critical item's 30 days have passed.
+    Cli r =
+        Cli.run(
+            "--lang", "vi", "plan", "progress", adopted.toString(), "--report", report.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Tiến độ kế hoạch theo báo cáo kỳ 2026-11\n")
+        .contains("21607 Xã Nhơn Châu: hoàn thành 0 trên 3 hạng mục (0 %), 1 quá hạn")
+        .contains("21607/pc-replacement")
+        .contains("quá hạn");
+    Cli csv =
+        Cli.run("plan", "progress", adopted.toString(), "--report", report.toString(), "-f", "csv");
+    assertThat(csv.out())
+        .contains("2026-11,21607,21607/pc-replacement,2026-10-31,1,0,false,true\r\n");
+  }
 }

@@ -19,6 +19,7 @@ import vn.hatang.core.plan.Plan;
 import vn.hatang.core.plan.PlanBuilder;
 import vn.hatang.core.plan.PlanCodec;
 import vn.hatang.core.plan.PlanCsv;
+import vn.hatang.core.plan.PlanProgress;
 import vn.hatang.core.plan.PlanReview;
 import vn.hatang.core.plan.PlanTable;
 import vn.hatang.core.render.Formats;
@@ -36,7 +37,7 @@ import vn.hatang.core.standard.StandardException;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    subcommands = {PlanCommand.Review.class})
+    subcommands = {PlanCommand.Review.class, PlanCommand.Progress.class})
 public final class PlanCommand implements Callable<Integer> {
   private final HatangMain.Context context;
 
@@ -163,24 +164,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PeriodReport report = readReport(reportFile);
-      Plan draft;
-      try {
-        long size = Files.size(draftFile);
-        if (size > ReportCommand.MAX_REPORT_BYTES) {
-          throw new UserException(
-              ExitCode.INVALID_INPUT,
-              "report.tooLarge",
-              draftFile.toString(),
-              ReportCommand.MAX_REPORT_BYTES);
-        }
-        draft = PlanCodec.read(Files.readAllBytes(draftFile));
-      } catch (IOException e) {
-        throw new UserException(
-            ExitCode.INVALID_INPUT,
-            "plan.unreadable",
-            draftFile.toString(),
-            Safe.text(e.getMessage()));
-      }
+      Plan draft = readPlan(draftFile);
       Standard standard;
       try {
         standard = StandardCatalog.open(standardsDir, context.env()).load(report.unitStandard());
@@ -200,5 +184,139 @@ public final class PlanCommand implements Callable<Integer> {
           ? ExitCode.OK.code()
           : ExitCode.DEFICIENCIES.code();
     }
+  }
+
+  /**
+   * {@code hatang plan progress ADOPTED.json --report REPORT.json}: the share of an adopted plan's
+   * items cleared by the latest snapshots, per unit, and the items overdue.
+   */
+  @Command(name = "progress", mixinStandardHelpOptions = true)
+  public static final class Progress implements Callable<Integer> {
+    private final HatangMain.Context context;
+
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(
+        index = "0",
+        paramLabel = "ADOPTED.json",
+        descriptionKey = "plan.progress.plan")
+    Path planFile;
+
+    @Option(
+        names = "--report",
+        paramLabel = "REPORT.json",
+        required = true,
+        descriptionKey = "plan.progress.report")
+    Path reportFile;
+
+    @Option(
+        names = {"-f", "--format"},
+        descriptionKey = "format",
+        defaultValue = "table")
+    OutputOptions.Format format;
+
+    public Progress(HatangMain.Context context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      PeriodReport report = readReport(reportFile);
+      Plan adopted = readPlan(planFile);
+      java.util.List<PlanProgress.UnitProgress> progress = PlanProgress.of(adopted, report);
+      Formats f = new Formats(context.messages());
+      String text =
+          switch (format) {
+            case json ->
+                new String(vn.hatang.core.report.FrozenJson.write(progress), StandardCharsets.UTF_8)
+                    + "\n";
+            case csv -> progressCsv(report, progress);
+            case table -> progressTable(report, progress, f);
+          };
+      OutputFile.print(spec, context, text, null);
+      return ExitCode.OK.code();
+    }
+  }
+
+  static Plan readPlan(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > ReportCommand.MAX_REPORT_BYTES) {
+        throw new UserException(
+            ExitCode.INVALID_INPUT,
+            "report.tooLarge",
+            file.toString(),
+            ReportCommand.MAX_REPORT_BYTES);
+      }
+      return PlanCodec.read(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UserException(
+          ExitCode.INVALID_INPUT, "plan.unreadable", file.toString(), Safe.text(e.getMessage()));
+    }
+  }
+
+  private static String progressTable(
+      PeriodReport report, java.util.List<PlanProgress.UnitProgress> progress, Formats f) {
+    var m = f.messages();
+    StringBuilder out = new StringBuilder();
+    out.append(m.get("progress.title", report.period())).append('\n');
+    for (PlanProgress.UnitProgress u : progress) {
+      out.append('\n')
+          .append(
+              m.get(
+                  "progress.unit",
+                  Safe.text(u.code()),
+                  Safe.text(u.name()),
+                  u.cleared(),
+                  u.items(),
+                  f.number(u.percent()) + " %",
+                  u.overdue()))
+          .append('\n');
+      java.util.List<String[]> rows = new java.util.ArrayList<>();
+      rows.add(
+          new String[] {
+            m.get("col.item"),
+            m.get("col.deadline"),
+            m.get("col.machinesCleared"),
+            m.get("col.state")
+          });
+      for (PlanProgress.ItemProgress i : u.progress()) {
+        rows.add(
+            new String[] {
+              Safe.text(i.itemId()),
+              i.deadline() == null ? "—" : i.deadline().toString(),
+              i.machines() == 0 ? "—" : i.clearedMachines() + "/" + i.machines(),
+              m.get(
+                  i.cleared()
+                      ? "progress.cleared"
+                      : i.overdue() ? "progress.overdue" : "progress.open")
+            });
+      }
+      out.append(
+          vn.hatang.core.render.TextTable.render(
+              rows, new boolean[] {false, false, true, false}, "  "));
+    }
+    return out.toString();
+  }
+
+  private static String progressCsv(
+      PeriodReport report, java.util.List<PlanProgress.UnitProgress> progress) {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    out.append("period,unit_code,item_id,deadline,machines,machines_cleared,cleared,overdue\r\n");
+    for (PlanProgress.UnitProgress u : progress) {
+      for (PlanProgress.ItemProgress i : u.progress()) {
+        java.util.StringJoiner r = new java.util.StringJoiner(",");
+        r.add(Safe.csvCell(report.period()));
+        r.add(Safe.csvCell(u.code()));
+        r.add(Safe.csvCell(i.itemId()));
+        r.add(i.deadline() == null ? "" : i.deadline().toString());
+        r.add(Integer.toString(i.machines()));
+        r.add(Integer.toString(i.clearedMachines()));
+        r.add(Boolean.toString(i.cleared()));
+        r.add(Boolean.toString(i.overdue()));
+        out.append(r).append("\r\n");
+      }
+    }
+    return out.toString();
   }
 }
