@@ -44,10 +44,10 @@ public final class Fixtures {
     }
   }
 
-  /** The bundled default standard. */
+  /** The bundled default standard in force on the fixtures' day, 2026-11-25. */
   public static Standard defaultStandard() {
     try {
-      return StandardCatalog.open(null).load(null);
+      return StandardCatalog.open(null).loadInForce(null, java.time.LocalDate.of(2026, 11, 25));
     } catch (StandardException e) {
       throw new AssertionError(e.problems().toString());
     }

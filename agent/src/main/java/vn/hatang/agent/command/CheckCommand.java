@@ -63,7 +63,10 @@ public final class CheckCommand implements Callable<Integer> {
     Messages messages = Messages.of(Locale.getDefault(), AgentMain.BUNDLE);
     Standard standard;
     try {
-      standard = checkOptions.catalog(env).load(checkOptions.standard);
+      standard =
+          checkOptions
+              .catalog(env)
+              .loadInForce(checkOptions.standard, java.time.LocalDate.now(clock));
     } catch (StandardException e) {
       PrintWriter err = spec.commandLine().getErr();
       for (Problem p : e.problems()) {

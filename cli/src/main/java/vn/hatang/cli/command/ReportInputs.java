@@ -90,9 +90,9 @@ public final class ReportInputs {
   List<Standard> versions(CommandSpec spec, HatangMain.Context context) {
     StandardCatalog catalog = StandardCatalog.open(standardsDir, context.env());
     try {
-      return standard != null
+      return standard != null && StandardCatalog.pinned(standard)
           ? List.of(catalog.load(standard))
-          : catalog.versions(StandardCatalog.DEFAULT_ID);
+          : catalog.versions(standard != null ? standard : StandardCatalog.DEFAULT_ID);
     } catch (StandardException e) {
       StandardsValidateCommand.printProblems(
           spec.commandLine().getErr(), e.problems(), context.messages());

@@ -37,7 +37,7 @@ public final class StandardOptions {
    * @throws StandardException listing the problems
    */
   public Standard load(java.util.Map<String, String> env) throws StandardException {
-    return catalog(env).load(standard);
+    return catalog(env).loadInForce(standard, evaluationDate());
   }
 
   /** The evaluation date: {@code --date}, else today on this machine's clock. */

@@ -174,6 +174,28 @@ public final class StandardCatalog {
     return s.effectiveFrom() == null ? java.time.LocalDate.MIN : s.effectiveFrom();
   }
 
+  /**
+   * The standard to judge a day by: {@code ID@VERSION} or a file as named; a bare id (or {@code
+   * null}, the default id) the version of that id in force on the day ({@link #inForceOn}).
+   *
+   * @throws StandardException when nothing matches or a version does not load
+   */
+  public Standard loadInForce(String spec, java.time.LocalDate day) throws StandardException {
+    if (spec != null && pinned(spec)) {
+      return load(spec);
+    }
+    return inForceOn(versions(spec == null ? DEFAULT_ID : spec), day);
+  }
+
+  /** Whether a spec names one version ({@code ID@VERSION}) or a file, rather than a bare id. */
+  public static boolean pinned(String spec) {
+    return spec.contains("@")
+        || spec.endsWith(".yaml")
+        || spec.endsWith(".yml")
+        || spec.contains("/")
+        || spec.contains(java.io.File.separator);
+  }
+
   /** Loads the standard a spec names ({@link #find}), or the default when {@code spec} is null. */
   public Standard load(String spec) throws StandardException {
     Entry e = find(spec == null ? DEFAULT_ID : spec);

@@ -199,7 +199,18 @@ class StandardLoaderTest {
     StandardCatalog catalog = StandardCatalog.open(dir);
     assertThat(catalog.find("demo").version()).isEqualTo("1.0");
     assertThat(catalog.find("demo@1.0").path()).isEqualTo(file);
-    assertThat(catalog.find("vn-basic-it").display()).isEqualTo("bundled:vn-basic-it/2025.1.yaml");
+    // find: the newest version; loadInForce: the one in force on the day.
+    assertThat(catalog.find("vn-basic-it").display()).isEqualTo("bundled:vn-basic-it/2027.1.yaml");
+    assertThat(catalog.loadInForce("vn-basic-it", java.time.LocalDate.of(2026, 12, 31)).version())
+        .isEqualTo("2025.1");
+    assertThat(catalog.loadInForce(null, java.time.LocalDate.of(2027, 1, 1)).version())
+        .isEqualTo("2027.1");
+    // Before the first version: the earliest; a pinned version whatever the day.
+    assertThat(catalog.loadInForce(null, java.time.LocalDate.of(2024, 1, 1)).version())
+        .isEqualTo("2025.1");
+    assertThat(
+            catalog.loadInForce("vn-basic-it@2027.1", java.time.LocalDate.of(2024, 1, 1)).version())
+        .isEqualTo("2027.1");
     StandardException none =
         catchThrowableOfType(StandardException.class, () -> catalog.find("nope"));
     assertThat(none.problems().get(0).key()).isEqualTo("standard.error.notFound");

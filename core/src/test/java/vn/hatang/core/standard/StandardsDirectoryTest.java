@@ -39,13 +39,25 @@ class StandardsDirectoryTest {
     assertThat(catalog.entries())
         .extracting(StandardCatalog.Entry::id, StandardCatalog.Entry::version)
         .contains(org.assertj.core.groups.Tuple.tuple("vn-basic-it", "2025.1"));
-    Standard s = catalog.load(null);
+    Standard s = catalog.loadInForce(null, java.time.LocalDate.of(2026, 11, 25));
     byte[] bytes = Files.readAllBytes(Fixtures.standardsDir().resolve("vn-basic-it/2025.1.yaml"));
     assertThat(s.sha256()).isEqualTo(StandardLoader.sha256(bytes)).hasSize(64);
     assertThat(s.ref()).isEqualTo("vn-basic-it@2025.1");
     assertThat(s.checks()).extracting(Check::id).contains("ram.min", "os.supported", "tpm.version");
     assertThat(s.reference().osLifecycle().products()).isNotEmpty();
     assertThat(s.reference().prices().items()).containsKey("pc-replacement");
+    // 2027.1: the same machine checks, with unit checks, a score and plan deadlines.
+    Standard next = catalog.load("vn-basic-it@2027.1");
+    assertThat(next.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2027, 1, 1));
+    assertThat(next.supersedes()).isEqualTo("2025.1");
+    assertThat(next.checks())
+        .extracting(Check::id)
+        .isEqualTo(s.checks().stream().map(Check::id).toList());
+    assertThat(next.unitChecks())
+        .extracting(UnitCheck::id)
+        .contains("unit.ups", "unit.line.dedicated.download");
+    assertThat(next.score().maxPoints()).isEqualTo(10.0);
+    assertThat(next.plan().daysFor(Severity.CRITICAL)).isEqualTo(30);
   }
 
   @Test
