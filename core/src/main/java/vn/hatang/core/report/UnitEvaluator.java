@@ -56,6 +56,10 @@ public final class UnitEvaluator {
       case EQUIPMENT_COUNT -> {
         int seen = facts.equipmentSeen(check.item());
         OptionalInt att = attested.apply(check.item());
+        if (att.isEmpty() && noneJudged(facts)) {
+          // No machine of the unit speaks for it and nobody attested: not known, not zero.
+          yield unknown(check, Message.of("reason.unit.nothingSeen", unit.code()));
+        }
         int count = Math.max(seen, att.orElse(0));
         Message note =
             att.isPresent()
@@ -64,6 +68,9 @@ public final class UnitEvaluator {
         yield count(check, unit, count, note);
       }
       case COMPUTERS_COUNT -> {
+        if (noneJudged(facts)) {
+          yield unknown(check, Message.of("reason.unit.nothingSeen", unit.code()));
+        }
         long n =
             facts.machines().stream()
                 .filter(m -> m.status() != MachineStatus.MISSING)
@@ -74,6 +81,10 @@ public final class UnitEvaluator {
       case COMPLIANT_PERCENT, REPORTING_PERCENT -> percent(check, unit, facts);
       case LINE_DOWNLOAD, LINE_UPLOAD, LINE_LATENCY, LINE_JITTER -> line(check, facts);
     };
+  }
+
+  private static boolean noneJudged(UnitFacts facts) {
+    return facts.machines().stream().allMatch(m -> m.status() == MachineStatus.MISSING);
   }
 
   /** Whether a machine verdict counts as compliant: PASS, or every failure waived. */

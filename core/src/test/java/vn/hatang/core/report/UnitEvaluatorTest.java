@@ -81,6 +81,7 @@ class UnitEvaluatorTest {
     UnitCheck printers =
         check(UnitMetric.EQUIPMENT_COUNT, null, "printer", Operator.GE, 1, null, 5.0, List.of());
     UnitFacts facts = new UnitFacts();
+    facts.machine(machine("pc", "desktop", MachineStatus.REPORTING, State.PASS));
     facts.equipment(Map.of("printer", java.util.Set.of("a", "b")));
     // 12 staff, 1 per 5 → 3 needed; 2 seen.
     UnitFinding f = UnitEvaluator.evaluate(printers, COMMUNE, facts, NONE_ATTESTED);
@@ -105,10 +106,21 @@ class UnitEvaluatorTest {
   void missingUpsesAreTheQuantityToBuy() {
     UnitCheck ups =
         check(UnitMetric.EQUIPMENT_COUNT, null, "ups", Operator.GE, 3, null, null, List.of());
-    UnitFinding f = UnitEvaluator.evaluate(ups, COMMUNE, new UnitFacts(), NONE_ATTESTED);
+    UnitFacts facts = new UnitFacts();
+    facts.machine(machine("pc", "desktop", MachineStatus.REPORTING, State.PASS));
+    UnitFinding f = UnitEvaluator.evaluate(ups, COMMUNE, facts, NONE_ATTESTED);
     assertThat(f.state()).isEqualTo(State.FAIL);
     assertThat(f.shortfall()).isEqualTo(3.0);
     assertThat(f.quantity()).isEqualTo(3);
+    // A unit whose machines are all silent, with nothing attested: not known, not zero.
+    UnitFacts silent = new UnitFacts();
+    silent.machine(machine("gone", "desktop", MachineStatus.MISSING, null));
+    UnitFinding unknown = UnitEvaluator.evaluate(ups, COMMUNE, silent, NONE_ATTESTED);
+    assertThat(unknown.state()).isEqualTo(State.UNKNOWN);
+    assertThat(unknown.reason().key()).isEqualTo("reason.unit.nothingSeen");
+    // An attestation of none is an answer: 0 of 3.
+    assertThat(UnitEvaluator.evaluate(ups, COMMUNE, silent, item -> OptionalInt.of(0)).state())
+        .isEqualTo(State.FAIL);
   }
 
   @Test
