@@ -11,9 +11,10 @@ bench_ensure_jars() {
   hatang_ensure_jar
   bench_jar=$HATANG_ROOT/bench/target/hatang-bench.jar
   bench_newer=
-  if [ -f "$bench_jar" ]; then
+  # Only a source checkout has bench/src; a copy with just the jars never rebuilds.
+  if [ -f "$bench_jar" ] && [ -d "$HATANG_ROOT/bench/src" ]; then
     bench_newer=$(find "$HATANG_ROOT/bench/pom.xml" "$HATANG_ROOT/bench/src" -type f \
-      -newer "$bench_jar" -print 2>/dev/null | head -n 1)
+      -newer "$bench_jar" -print 2>/dev/null | head -n 1) || true
   fi
   if [ ! -f "$bench_jar" ] || [ -n "$bench_newer" ]; then
     hatang_note "building $bench_jar: mvn -B -ntp -q -pl bench -am -DskipTests package"
