@@ -14,7 +14,8 @@
 #   check -f json / check -f table   scripts/hatang check DIR --date 2026-11-30 > /dev/null
 #   report  `hatang report` once it exists (see "REPORT" below); skipped while it is not a command
 # Wall time around /usr/bin/time -v (installs the `time` package when missing and run as root),
-# peak RSS = its "Maximum resident set size" (the java process; MB = 2^20 bytes). Before the
+# peak RSS = its "Maximum resident set size" (the java process; MB = 2^20 bytes), CPU = its user +
+# system time (moves less than wall time with other load on a shared machine). Before the
 # rounds it waits (at most QUIET_WAIT seconds, default 900) for the 1-minute load average to drop
 # below 1.0, and records the load. Prints a Markdown table (medians; ratios against parse at the
 # same size); raw figures stay in a temp directory (printed).
@@ -136,6 +137,7 @@ for n in $SIZES; do
     if ((has_report)); then
       run_once "$n.report" "$i" "$hatang" report "$dir" "${REPORT_ARGS[@]}"
     fi
+    cut -d ' ' -f 1 /proc/loadavg >>"$raw/load.txt"
     echo "check-scale: $n snapshots, round $i/$RUNS done (load $(cut -d ' ' -f 1 /proc/loadavg))" >&2
   done
 done
@@ -143,30 +145,10 @@ load_after=$(cut -d ' ' -f 1-3 /proc/loadavg)
 
 # --- Table ----------------------------------------------------------------------------------------
 echo
-echo "Load average before: $load_before; after: $load_after; $RUNS measured runs per row (medians)."
+echo "Load average before: $load_before; after: $load_after; during (1-min, after each round): $(paste -sd ' ' "$raw/load.txt"); $RUNS runs per row (medians)."
 echo "Raw figures: $raw"
 echo
-echo "| snapshots | command | median wall s | wall range s | median peak RSS MB | wall vs parse | RSS vs parse | exit codes |"
-echo "|---:|---|---:|---:|---:|---:|---:|---|"
-for n in $SIZES; do
-  pw=$(median 1 "$raw/$n.parse.tsv")
-  pr=$(median 2 "$raw/$n.parse.tsv")
-  for row in "${rows[@]}"; do
-    f=$raw/$n.$row.tsv
-    w=$(median 1 "$f")
-    r=$(median 2 "$f")
-    codes=$(cat "$f" | awk '{print $3}' | sort -u | paste -sd, -)
-    label=$row
-    case $row in
-      parse) label='Jackson `readTree` of every file (reference)' ;;
-      check-json) label='`hatang check DIR -f json`' ;;
-      check-table) label='`hatang check DIR -f table`' ;;
-      report) label="\`hatang report DIR ${REPORT_ARGS[*]}\`" ;;
-    esac
-    awk -v n="$n" -v l="$label" -v w="$w" -v r="$r" -v pw="$pw" -v pr="$pr" -v rg="$(range 1 "$f")" -v c="$codes" \
-      'BEGIN {split(rg, a, "-"); printf "| %d | %s | %.1f | %.1f-%.1f | %.0f | %.2fx | %.2fx | %s |\n", n, l, w / 1000, a[1] / 1000, a[2] / 1000, r / 1024, w / pw, r / pr, c}'
-  done
-done
+"$root/scripts/bench/lib/scale-table.sh" "$raw"
 if ((has_report == 0)); then
   echo
   echo "(\`hatang report\` is not a command of this build: its rows are skipped.)"
