@@ -4,6 +4,7 @@
 #
 #   scripts/bench/check-scale.sh                     # 10,000, 30,000 and 100,000 snapshots, 3,000 units
 #   RUNS=5 SIZES="100000" scripts/bench/check-scale.sh
+#   ROWS="parse check-table" SIZES=100000 scripts/bench/check-scale.sh   # some rows only
 #
 # Data: scripts/bench/generate --seed $SEED --units $UNITS --snapshots N (period 2026-11-01, 30
 # days) into $SCALE_DIR/seed$SEED-u$UNITS-s$N (default SCALE_DIR=/tmp/hatang-scale), reused when a
@@ -123,20 +124,26 @@ for n in $SIZES; do dirs[$n]=$(dataset "$n"); done
 
 wait_quiet
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
-rows=(parse check-json check-table)
-((has_report)) && rows+=(report)
+read -r -a rows <<<"${ROWS:-parse check-json check-table report}"
+if ((has_report == 0)); then
+  for k in "${!rows[@]}"; do [[ ${rows[k]} == report ]] && unset 'rows[k]'; done
+fi
 for n in $SIZES; do
   dir=${dirs[$n]}
   for row in "${rows[@]}"; do : >"$raw/$n.$row.tsv"; done
   # Warm-up: every file into the page cache, so that no row pays the first read from disk.
   find "$dir" -name '*.json' -exec cat {} + >/dev/null
   for ((i = 1; i <= RUNS; i++)); do
-    run_once "$n.parse" "$i" "$HATANG_JAVA" "${common[@]}" -cp "$BENCH_CP" vn.hatang.bench.ParseMain "$dir"
-    run_once "$n.check-json" "$i" "$hatang" check "$dir" --date "$EVAL_DATE" -f json
-    run_once "$n.check-table" "$i" "$hatang" check "$dir" --date "$EVAL_DATE" -f table
-    if ((has_report)); then
-      run_once "$n.report" "$i" "$hatang" report "$dir" "${REPORT_ARGS[@]}"
-    fi
+    for row in "${rows[@]}"; do
+      case $row in
+        parse) run_once "$n.parse" "$i" "$HATANG_JAVA" "${common[@]}" -cp "$BENCH_CP" vn.hatang.bench.ParseMain "$dir" ;;
+        check-json) run_once "$n.check-json" "$i" "$hatang" check "$dir" --date "$EVAL_DATE" -f json ;;
+        check-table) run_once "$n.check-table" "$i" "$hatang" check "$dir" --date "$EVAL_DATE" -f table ;;
+        # REPORT: `hatang report` (only when it is a command of this build; REPORT_ARGS above)
+        report) run_once "$n.report" "$i" "$hatang" report "$dir" "${REPORT_ARGS[@]}" ;;
+        *) echo "check-scale: unknown row $row (parse check-json check-table report)" >&2; exit 2 ;;
+      esac
+    done
     cut -d ' ' -f 1 /proc/loadavg >>"$raw/load.txt"
     echo "check-scale: $n snapshots, round $i/$RUNS done (load $(cut -d ' ' -f 1 /proc/loadavg))" >&2
   done
