@@ -78,10 +78,40 @@ public final class HatangMain implements Runnable {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(args, System.in, out, err, System.getenv());
+    int code;
+    try {
+      code = run(args, System.in, out, err, System.getenv());
+    } catch (Error e) {
+      if (!outOfMemory(e)) {
+        throw e;
+      }
+      // picocli's handler sees exceptions only: without this the JVM ends with exit code 1, which
+      // a cron job reads as "deficiencies found". The stack has unwound, so what filled the heap
+      // is garbage now and one line can be printed.
+      Messages messages = Messages.of(Locale.getDefault(), BUNDLE);
+      err.println(
+          messages.get(
+              "error.prefix",
+              messages.get("error.outOfMemory", Runtime.getRuntime().maxMemory() / (1024 * 1024))));
+      code = ExitCode.INTERNAL.code();
+    }
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether an error is, or was caused by, running out of heap (a class whose initialiser ran out
+   * of memory in a worker thread surfaces later as a {@code NoClassDefFoundError}).
+   */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError
+          || String.valueOf(t.getMessage()).contains("java.lang.OutOfMemoryError")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

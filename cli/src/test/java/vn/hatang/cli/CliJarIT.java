@@ -65,4 +65,43 @@ class CliJarIT {
         .contains("bundled:units/52.yaml: 1 unit(s) valid on 2025-07-01")
         .contains("Tỉnh Gia Lai");
   }
+
+  @Test
+  void runningOutOfMemoryExitsFourWithAHint() throws Exception {
+    Path jar = Path.of("target/hatang.jar").toAbsolutePath();
+    String template = new String(Fixtures.bytes("old-pc.json"), StandardCharsets.UTF_8);
+    for (int i = 0; i < 4000; i++) {
+      String id = new java.util.UUID(0x0a1b2c3d4e5f4a6bL, 0x8c7d000000000000L | i).toString();
+      Files.writeString(
+          dir.resolve("pc-" + i + ".json"),
+          template.replace("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", id));
+    }
+    // 48 MiB of heap cannot hold 4,000 results and their JSON (about 50 MB of text); the heap
+    // fills after start-up, in the judging or the rendering, not in class initialisation.
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx48m",
+                    "-jar",
+                    jar.toString(),
+                    "check",
+                    dir.toString(),
+                    "--date",
+                    "2026-11-25",
+                    "-f",
+                    "json"))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    // Not 1 ("deficiencies found"): 4, internal error, with a hint instead of a stack trace.
+    assertThat(p.exitValue()).as(err).isEqualTo(4);
+    // A worker of the parallel batches may report its own OutOfMemoryError first (the JVM's
+    // handler of that thread); main's one line follows, with no stack trace.
+    assertThat(err)
+        .contains("error: out of memory (Java heap of ")
+        .contains("JAVA_OPTS=-Xmx")
+        .doesNotContain("at java.base");
+  }
 }

@@ -93,23 +93,28 @@ public final class CheckService {
     List<InputError> errors = new ArrayList<>();
     Map<java.util.UUID, String> seen = new HashMap<>();
     List<InputError> notes = new ArrayList<>();
+    Judged judged = new Judged(results, errors, seen, notes);
     for (String p : paths) {
       if (p.equals("-")) {
-        judge(STDIN, () -> readBounded(stdin), j, results, errors, seen, notes);
+        judgeAll(List.of(new Input(STDIN, () -> readBounded(stdin))), j, judged);
         continue;
       }
       Path path = Path.of(p);
       if (Files.isDirectory(path)) {
+        List<Input> inputs = new ArrayList<>();
         for (Path f : jsonFiles(path, errors, p)) {
-          judge(f.toString(), () -> readFile(f), j, results, errors, seen, notes);
+          inputs.add(new Input(f.toString(), () -> readFile(f)));
         }
+        judgeAll(inputs, j, judged);
       } else {
-        judge(p, () -> readFile(path), j, results, errors, seen, notes);
+        judgeAll(List.of(new Input(p, () -> readFile(path))), j, judged);
       }
     }
+    List<Input> fromStore = new ArrayList<>();
     for (Stored item : stored) {
-      judge(item.source(), item::json, j, results, errors, seen, notes);
+      fromStore.add(new Input(item.source(), item::json));
     }
+    judgeAll(fromStore, j, judged);
     if (results.isEmpty() && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
     }
@@ -128,34 +133,75 @@ public final class CheckService {
     byte[] read() throws IOException, SnapshotException;
   }
 
-  /** What every snapshot of a run is judged with. */
-  private record Judge(Standard standard, LocalDate date, Waivers waivers) {}
+  /** One input to judge: how it is named, and how to read its bytes. */
+  private record Input(String source, Reader reader) {}
 
-  private static void judge(
-      String source,
-      Reader reader,
-      Judge j,
+  /** What a run has gathered so far; filled in input order. */
+  private record Judged(
       List<MachineResult> results,
       List<InputError> errors,
       Map<java.util.UUID, String> seen,
-      List<InputError> notes) {
-    try {
-      Snapshot s = SnapshotCodec.read(reader.read(), source);
-      // The same snapshot named twice (a folder and a file in it, a copy) is judged once.
-      String first = seen.putIfAbsent(s.snapshotId(), source);
-      if (first != null) {
-        notes.add(
-            new InputError(
-                source, null, Message.of("input.duplicate", s.snapshotId().toString(), first)));
-        return;
+      List<InputError> notes) {}
+
+  /** One input's outcome: a result, or the error that stopped it. */
+  private record Outcome(String source, MachineResult result, InputError error) {}
+
+  /**
+   * Inputs are read, parsed, validated and judged this many at a time, in parallel (the work per
+   * file is independent and the codec and evaluator are thread-safe); the outcomes are then taken
+   * in input order, so duplicates, errors and results come out as a sequential run gives them. A
+   * batch bounds the files in flight.
+   */
+  static final int BATCH = 256;
+
+  private static void judgeAll(List<Input> inputs, Judge j, Judged judged) {
+    for (int from = 0; from < inputs.size(); from += BATCH) {
+      List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
+      List<Outcome> outcomes =
+          (batch.size() > 1 ? batch.parallelStream() : batch.stream())
+              .map(in -> judge(in, j))
+              .toList();
+      for (Outcome o : outcomes) {
+        if (o.error() != null) {
+          judged.errors().add(o.error());
+          continue;
+        }
+        Snapshot s = o.result().snapshot();
+        // The same snapshot named twice (a folder and a file in it, a copy) is judged once.
+        String first = judged.seen().putIfAbsent(s.snapshotId(), o.source());
+        if (first != null) {
+          judged
+              .notes()
+              .add(
+                  new InputError(
+                      o.source(),
+                      null,
+                      Message.of("input.duplicate", s.snapshotId().toString(), first)));
+          continue;
+        }
+        judged.results().add(o.result());
       }
-      results.add(Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers()));
+    }
+  }
+
+  /** What every snapshot of a run is judged with. */
+  private record Judge(Standard standard, LocalDate date, Waivers waivers) {}
+
+  private static Outcome judge(Input in, Judge j) {
+    String source = in.source();
+    try {
+      Snapshot s = SnapshotCodec.read(in.reader().read(), source);
+      return new Outcome(
+          source, Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers()), null);
     } catch (SnapshotException e) {
-      errors.add(new InputError(source, e.where(), new Message(e.key(), e.args())));
+      return new Outcome(
+          source, null, new InputError(source, e.where(), new Message(e.key(), e.args())));
     } catch (NoSuchFileException e) {
-      errors.add(new InputError(source, null, Message.of("input.notFound")));
+      return new Outcome(source, null, new InputError(source, null, Message.of("input.notFound")));
     } catch (IOException e) {
-      errors.add(
+      return new Outcome(
+          source,
+          null,
           new InputError(
               source, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
     }

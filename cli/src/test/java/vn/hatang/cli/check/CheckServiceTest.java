@@ -1,0 +1,73 @@
+package vn.hatang.cli.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.core.Fixtures;
+import vn.hatang.core.check.InputError;
+import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.standard.Standard;
+
+class CheckServiceTest {
+  @TempDir Path dir;
+
+  /**
+   * More files than one parallel batch, with bad files and copies spread through them: the outcome
+   * is the one a file-by-file run gives (errors in input order, the first copy judged and the later
+   * ones noted).
+   */
+  @Test
+  void aFolderLargerThanABatchIsJudgedAsInOrder() throws Exception {
+    String template = new String(Fixtures.bytes("old-pc.json"), StandardCharsets.UTF_8);
+    String oldId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    assertThat(template).contains(oldId);
+    int files = CheckService.BATCH * 2 + 37;
+    List<String> expectedErrors = new ArrayList<>();
+    List<String> expectedNotes = new ArrayList<>();
+    for (int i = 0; i < files; i++) {
+      String name = String.format("pc-%04d.json", i);
+      Path f = dir.resolve(name);
+      if (i % 97 == 5) {
+        Files.writeString(f, "{ \"schemaVersion\": 1,");
+        expectedErrors.add(f.toString());
+      } else if (i % 101 == 50) {
+        // A copy of the snapshot two files earlier: the earlier one is judged.
+        Files.writeString(f, template.replace(oldId, id(i - 2)));
+        expectedNotes.add(f + " after " + dir.resolve(String.format("pc-%04d.json", i - 2)));
+      } else {
+        Files.writeString(f, template.replace(oldId, id(i)));
+      }
+    }
+    Standard standard = Fixtures.defaultStandard();
+    CheckService.Result run =
+        CheckService.check(
+            List.of(dir.toString()),
+            new ByteArrayInputStream(new byte[0]),
+            standard,
+            LocalDate.of(2026, 11, 25));
+    List<MachineResult> machines = run.report().machines();
+    assertThat(machines).hasSize(files - expectedErrors.size() - expectedNotes.size());
+    assertThat(machines).allMatch(m -> m.snapshot().machine().hostname().equals("NC-KETOAN"));
+    assertThat(machines.stream().map(m -> m.snapshot().snapshotId()).distinct().count())
+        .isEqualTo(machines.size());
+    assertThat(run.report().errors())
+        .extracting(InputError::source)
+        .containsExactlyElementsOf(expectedErrors);
+    assertThat(run.notices())
+        .extracting(n -> n.source() + " after " + n.message().args().get(1))
+        .containsExactlyElementsOf(expectedNotes);
+  }
+
+  private static String id(int i) {
+    return new UUID(0x0a1b2c3d4e5f4a6bL, 0x8c7d000000000000L | i).toString();
+  }
+}
