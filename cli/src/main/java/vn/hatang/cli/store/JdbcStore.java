@@ -238,8 +238,15 @@ abstract class JdbcStore implements Store {
         ps.setLong(6, p.sizeBytes);
         ps.setString(7, p.sha256);
         ps.setString(8, s.json());
-        // The same id twice in one group: the first inserts, the second finds it (duplicate).
-        results.add(ps.executeUpdate() == 1 ? PutResult.STORED : PutResult.DUPLICATE);
+        ps.addBatch();
+      }
+      // One round trip to PostgreSQL for the whole group. The same id twice in one group: the
+      // first inserts, the second finds it (duplicate).
+      for (int count : ps.executeBatch()) {
+        if (count != 0 && count != 1) {
+          throw new SQLException("unexpected insert count " + count);
+        }
+        results.add(count == 1 ? PutResult.STORED : PutResult.DUPLICATE);
       }
     }
     return results;
