@@ -25,7 +25,8 @@
 #
 # Environment: DURATION (s per cell, default 20), WARMUP (s, default 8), CONNS (default "50 200"),
 # STORES (default "sqlite postgresql"), THREADS (wrk threads, default 2), COLLECTOR_THREADS (passed
-# as --collector-threads when set), QUIET_WAIT (s to wait for a 1-min load average < QUIET_LOAD,
+# as --collector-threads when set), JAR (the hatang.jar to measure; default cli/target/hatang.jar,
+# built when missing), QUIET_WAIT (s to wait for a 1-min load average < QUIET_LOAD,
 # defaults 900 and 1.0), JAVA_OPTS (for hatang serve). Raw outputs stay in a temp directory (printed).
 set -euo pipefail
 
@@ -354,18 +355,24 @@ mem=$(free -g | awk '/^Mem:/ { print $2 }')
 jv=$("$java_cmd" -version 2>&1 | head -n 1)
 echo
 echo "Machine: $(nproc) CPUs ($cpu), ${mem} GiB RAM, $(uname -sr); $jv; wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'), nginx $("$nginx_cmd" -v 2>&1 | sed 's/.*nginx\///'), SQLite $(sqlite3 --version | cut -d ' ' -f 1)${pg_bin:+, PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }')}"
-echo "Date: $date_start; commit $(cd "$root" && git rev-parse --short HEAD)$(cd "$root" && git diff --quiet HEAD -- cli core || echo '+changes'); load average at start $load_start, at end $load_end"
+if [[ -n ${JAR:-} ]]; then
+  built="jar $JAR"
+else
+  built="commit $(cd "$root" && git rev-parse --short HEAD)$(cd "$root" && git diff --quiet HEAD -- cli core || echo '+changes')"
+fi
+echo "Date: $date_start; $built; load average at start $load_start, at end $load_end"
 echo "Body: $body_bytes bytes (compliant-pc.json, compact); ${DURATION}s per cell after a ${WARMUP}s warm-up; wrk -t $THREADS, closed loop${COLLECTOR_THREADS:+; --collector-threads $COLLECTOR_THREADS}"
 [[ -n ${fsync:-} ]] && echo "PostgreSQL fsync / synchronous_commit: $fsync"
 echo
-echo "| target | clients | uploads/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | reference | reference/s | ÷ reference |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+echo "| target | clients | stored/s (201) | answers/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | reference | reference/s | stored ÷ reference |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
 row() {
   local name=$1 label=$2 c=$3 ref_label=$4 ref_rps=$5 rps ratio errs
-  rps=$(field "$name" rps)
+  # Uploads per second are the 201s: a 503 answered fast is not an upload.
+  rps=$(awk -v n="$(field "$name" c201)" -v us="$(field "$name" duration_us)" 'BEGIN { printf "%.1f", n / us * 1e6 }')
   errs=$(($(field "$name" err_connect) + $(field "$name" err_read) + $(field "$name" err_write) + $(field "$name" err_timeout)))
   ratio=$(awk -v a="$rps" -v b="$ref_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-  printf '| %s | %d | %.0f | %s | %s | %s | %d | %d | %s | %.0f | %s |\n' "$label" "$c" "$rps" \
+  printf '| %s | %d | %.0f | %.0f | %s | %s | %s | %d | %d | %s | %.0f | %s |\n' "$label" "$c" "$rps" "$(field "$name" rps)" \
     "$(ms "$(field "$name" p50_us)")" "$(ms "$(field "$name" p99_us)")" \
     "$(ms "$(field "$name" max_us)")" "$(field "$name" non2xx)" "$errs" "$ref_label" "$ref_rps" "$ratio"
 }
