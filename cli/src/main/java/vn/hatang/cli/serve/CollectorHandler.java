@@ -77,6 +77,14 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
    */
   static final long DRAIN_LIMIT = 4L * MAX_BODY;
 
+  /**
+   * Requests waiting for a collector thread before the next one is answered 503 busy. Each waiting
+   * request holds only its connection (its body is read when a thread takes it), and 1,024 uploads
+   * drain in about a second: room for the hundreds of agents a province's schedule may start at
+   * once, which a queue of 16 per thread (128 by default) answered 503 at 200 concurrent uploads.
+   */
+  static final int MAX_QUEUED = 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(CollectorHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpField JSON_TYPE =
@@ -110,7 +118,7 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
             workerThreads,
             1,
             TimeUnit.MINUTES,
-            new ArrayBlockingQueue<>(workerThreads * 16),
+            new ArrayBlockingQueue<>(Math.max(MAX_QUEUED, workerThreads * 16)),
             r -> {
               Thread t = new Thread(r, "hatang-collector-" + n.incrementAndGet());
               t.setDaemon(true);

@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The SQL both stores share: the schema and its migrations, the queries, the mapping of rows.
  * Subclasses say how a connection is had for reading and for a write transaction. Times are kept as
  * epoch milliseconds ({@code BIGINT}), so instants come back truncated to the millisecond.
- * Thread-safe when the subclass's connection handling is.
+ * Concurrent {@link #put}s are committed in groups: one transaction, one durable commit, for all
+ * the snapshots waiting at that moment, each put returning once its group committed. Thread-safe
+ * when the subclass's connection handling is.
  */
 abstract class JdbcStore implements Store {
   /** The schema version this code writes; a store with a higher one is refused. */
@@ -28,6 +32,15 @@ abstract class JdbcStore implements Store {
 
   private static final String COLUMNS =
       "seq, snapshot_id, unit_code, machine_id, taken_at, received_at, size_bytes, sha256, json";
+
+  /** Most snapshots one group commit inserts. */
+  static final int MAX_GROUP = 64;
+
+  /** Puts waiting for a group commit, oldest first. */
+  private final ConcurrentLinkedQueue<PendingPut> pending = new ConcurrentLinkedQueue<>();
+
+  /** Held by the thread committing a group of puts (see {@link #put}). */
+  private final ReentrantLock committer = new ReentrantLock();
 
   private static final String TOKEN_COLUMNS =
       "id, sha256, scope, unit_code, label, created_at, expires_at, revoked_at";
@@ -153,32 +166,113 @@ abstract class JdbcStore implements Store {
     Objects.requireNonNull(s.json(), "json");
     Objects.requireNonNull(receivedAt, "receivedAt");
     byte[] bytes = s.json().getBytes(StandardCharsets.UTF_8);
-    String sha256 = Tokens.sha256Hex(bytes);
+    PendingPut mine = new PendingPut(s, receivedAt, bytes.length, Tokens.sha256Hex(bytes));
+    pending.add(mine);
+    // Group commit: whoever holds the committer lock inserts every put waiting at that moment in
+    // one transaction; the others find theirs done when they get the lock. While one group
+    // commits (one fsync), the next one gathers.
+    committer.lock();
     try {
-      int inserted =
-          inWriteTransaction(
-              c -> {
-                beforeInsert(c);
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "INSERT INTO snapshots (snapshot_id, unit_code, machine_id, taken_at,"
-                            + " received_at, size_bytes, sha256, json)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (snapshot_id) DO NOTHING")) {
-                  ps.setString(1, s.snapshotId());
-                  setNullableString(ps, 2, s.unitCode());
-                  ps.setString(3, s.machineId());
-                  ps.setLong(4, s.takenAt().toEpochMilli());
-                  ps.setLong(5, receivedAt.toEpochMilli());
-                  ps.setLong(6, bytes.length);
-                  ps.setString(7, sha256);
-                  ps.setString(8, s.json());
-                  return ps.executeUpdate();
-                }
-              });
-      return inserted == 1 ? PutResult.STORED : PutResult.DUPLICATE;
-    } catch (SQLException e) {
+      while (!mine.done) {
+        List<PendingPut> group = new ArrayList<>();
+        PendingPut p;
+        while (group.size() < MAX_GROUP && (p = pending.poll()) != null) {
+          group.add(p);
+        }
+        commit(group);
+      }
+    } finally {
+      committer.unlock();
+    }
+    if (mine.failure instanceof SQLException e) {
       throw failed(e);
+    }
+    if (mine.failure instanceof RuntimeException e) {
+      throw e;
+    }
+    return mine.result;
+  }
+
+  /**
+   * Inserts a group in one transaction and marks each put done; when that transaction fails, each
+   * put is tried again alone, so that one bad row fails only its own upload. Called under {@link
+   * #committer}.
+   */
+  private void commit(List<PendingPut> group) {
+    try {
+      List<PutResult> results = inWriteTransaction(c -> insert(c, group));
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).finish(results.get(i), null);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (group.size() == 1) {
+        group.get(0).finish(null, e);
+        return;
+      }
+      for (PendingPut p : group) {
+        try {
+          p.finish(inWriteTransaction(c -> insert(c, List.of(p))).get(0), null);
+        } catch (SQLException | RuntimeException alone) {
+          p.finish(null, alone);
+        }
+      }
+    }
+  }
+
+  private List<PutResult> insert(Connection c, List<PendingPut> group) throws SQLException {
+    beforeInsert(c);
+    List<PutResult> results = new ArrayList<>(group.size());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO snapshots (snapshot_id, unit_code, machine_id, taken_at,"
+                + " received_at, size_bytes, sha256, json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (snapshot_id) DO NOTHING")) {
+      for (PendingPut p : group) {
+        NewSnapshot s = p.snapshot;
+        ps.setString(1, s.snapshotId());
+        setNullableString(ps, 2, s.unitCode());
+        ps.setString(3, s.machineId());
+        ps.setLong(4, s.takenAt().toEpochMilli());
+        ps.setLong(5, p.receivedAt.toEpochMilli());
+        ps.setLong(6, p.sizeBytes);
+        ps.setString(7, p.sha256);
+        ps.setString(8, s.json());
+        ps.addBatch();
+      }
+      // One round trip to PostgreSQL for the whole group. The same id twice in one group: the
+      // first inserts, the second finds it (duplicate).
+      for (int count : ps.executeBatch()) {
+        if (count != 0 && count != 1) {
+          throw new SQLException("unexpected insert count " + count);
+        }
+        results.add(count == 1 ? PutResult.STORED : PutResult.DUPLICATE);
+      }
+    }
+    return results;
+  }
+
+  /** A put waiting for its group's commit; {@code done} and the outcome are guarded by the lock. */
+  private static final class PendingPut {
+    final NewSnapshot snapshot;
+    final Instant receivedAt;
+    final long sizeBytes;
+    final String sha256;
+    boolean done;
+    PutResult result;
+    Exception failure;
+
+    PendingPut(NewSnapshot snapshot, Instant receivedAt, long sizeBytes, String sha256) {
+      this.snapshot = snapshot;
+      this.receivedAt = receivedAt;
+      this.sizeBytes = sizeBytes;
+      this.sha256 = sha256;
+    }
+
+    void finish(PutResult result, Exception failure) {
+      this.result = result;
+      this.failure = failure;
+      this.done = true;
     }
   }
 

@@ -17,8 +17,9 @@ import org.postgresql.Driver;
  * the pool also replaces connections the server dropped (a restart, a failover). Every insert of a
  * snapshot takes one transaction-scoped advisory lock first, so that sequence numbers are committed
  * in the order they are drawn: without it, a reader paging by {@code seq} could pass a number whose
- * row commits a moment later and never see that row. The price is one commit at a time, which
- * thousands of agents a day do not notice. Thread-safe.
+ * row commits a moment later and never see that row. The price is one commit at a time; {@link
+ * JdbcStore#put} puts the uploads waiting meanwhile into the next commit (group commit).
+ * Thread-safe.
  */
 final class PostgresStore extends JdbcStore {
   /** Advisory lock held while a snapshot is inserted ("hata"). */

@@ -1,6 +1,7 @@
 package vn.hatang.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +17,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hatang.cli.store.Store;
+import vn.hatang.cli.store.StoreException;
 import vn.hatang.cli.store.Stores;
 import vn.hatang.cli.store.Tokens;
 import vn.hatang.core.Fixtures;
@@ -46,6 +53,11 @@ class CollectorTest {
   private URI base;
 
   private void start(int uploadsPerMinute) throws Exception {
+    start(uploadsPerMinute, null);
+  }
+
+  /** As {@link #start(int)}; with a gate, every store write first waits for the gate to open. */
+  private void start(int uploadsPerMinute, CountDownLatch putGate) throws Exception {
     store = Stores.open(null, dir);
     Instant now = Instant.now();
     token(UPLOAD, "upload", UNIT, null, null);
@@ -56,7 +68,9 @@ class CollectorTest {
     token(EXPIRED, "upload", UNIT, now.minusSeconds(60), null);
     server =
         new HatangServer(
-            ServeOptions.loopback(0), new HatangServer.Collector(store, uploadsPerMinute, 4));
+            ServeOptions.loopback(0),
+            new HatangServer.Collector(
+                putGate == null ? store : new GatedStore(store, putGate), uploadsPerMinute, 4));
     server.start();
     base = server.uri();
   }
@@ -143,6 +157,112 @@ class CollectorTest {
     assertThat(store.get(id).orElseThrow().json())
         .isEqualTo(new String(body, StandardCharsets.UTF_8));
     assertThat(store.get(id).orElseThrow().unitCode()).isEqualTo(UNIT);
+  }
+
+  @Test
+  void twoHundredConcurrentUploadsWaitForAThreadInsteadOfBeingTurnedAway() throws Exception {
+    // Four collector threads, every store write held back: 196 uploads wait in the queue. A queue
+    // of 16 per thread answered 64 of them and the rest 503 at once (agents then back off).
+    CountDownLatch gate = new CountDownLatch(1);
+    start(1_000_000, gate);
+    int clients = 200;
+    List<String> ids = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      String id = UUID.randomUUID().toString();
+      ids.add(id);
+      answers.add(
+          client.sendAsync(
+              HttpRequest.newBuilder(base.resolve("/api/v1/snapshots"))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(snapshot(id)))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + UPLOAD)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+    // A refusal would come back while the gate is shut; a short wait only makes the test weaker.
+    CompletableFuture<Object> any =
+        CompletableFuture.anyOf(answers.toArray(new CompletableFuture[0]));
+    assertThatThrownBy(() -> any.get(3, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+    gate.countDown();
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> r = answer.get(120, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    assertThat(store.stats().snapshots()).isEqualTo(clients);
+    for (String id : ids) {
+      assertThat(store.get(id)).isPresent();
+    }
+  }
+
+  /** The real store, with writes that wait for a gate (to pile uploads up in the collector). */
+  private record GatedStore(Store store, CountDownLatch gate) implements Store {
+    @Override
+    public String kind() {
+      return store.kind();
+    }
+
+    @Override
+    public PutResult put(NewSnapshot snapshot, Instant receivedAt) throws StoreException {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return store.put(snapshot, receivedAt);
+    }
+
+    @Override
+    public Page list(String unitCode, Instant sinceTakenAt, long afterSeq, int limit)
+        throws StoreException {
+      return store.list(unitCode, sinceTakenAt, afterSeq, limit);
+    }
+
+    @Override
+    public List<Entry> latestPerMachine(String unitCode) throws StoreException {
+      return store.latestPerMachine(unitCode);
+    }
+
+    @Override
+    public Optional<Entry> get(String snapshotId) throws StoreException {
+      return store.get(snapshotId);
+    }
+
+    @Override
+    public Stats stats() throws StoreException {
+      return store.stats();
+    }
+
+    @Override
+    public void addToken(Token token) throws StoreException {
+      store.addToken(token);
+    }
+
+    @Override
+    public Optional<Token> tokenByHash(String sha256Hex) throws StoreException {
+      return store.tokenByHash(sha256Hex);
+    }
+
+    @Override
+    public List<Token> tokens() throws StoreException {
+      return store.tokens();
+    }
+
+    @Override
+    public boolean revokeToken(String id, Instant at) throws StoreException {
+      return store.revokeToken(id, at);
+    }
+
+    @Override
+    public boolean healthy() {
+      return store.healthy();
+    }
+
+    @Override
+    public void close() {
+      // The test closes the real store.
+    }
   }
 
   @Test

@@ -123,6 +123,50 @@ class SqliteStoreTest extends StoreContractTest {
   }
 
   @Test
+  void putsWaitingTogetherAreCommittedAndARefusedRowFailsOnlyItsOwnPut() throws Exception {
+    int puts = 40;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < puts; i++) {
+      ids.add((i % 8 == 3 ? "bad-" : "good-") + i);
+    }
+    ids.add("twice"); // the same snapshot twice while both wait: one stored, one duplicate
+    ids.add("twice");
+    List<Future<PutResult>> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+    try (Connection raw = rawConnection();
+        Statement st = raw.createStatement()) {
+      st.execute(
+          "CREATE TRIGGER refuse_bad BEFORE INSERT ON snapshots WHEN NEW.snapshot_id LIKE 'bad-%'"
+              + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+      // Another writer holds the database: the puts queue up behind it and then go in groups.
+      st.execute("BEGIN IMMEDIATE");
+      for (String id : ids) {
+        results.add(pool.submit(() -> store.put(snapshot(id, "21583", "m-" + id, T0), T0)));
+      }
+      // Not a timing assertion: a shorter wait only makes the groups smaller.
+      Thread.sleep(1000);
+      st.execute("COMMIT");
+      int duplicates = 0;
+      for (int i = 0; i < ids.size(); i++) {
+        Future<PutResult> f = results.get(i);
+        if (ids.get(i).startsWith("bad-")) {
+          assertThatThrownBy(() -> f.get(60, TimeUnit.SECONDS))
+              .hasCauseInstanceOf(StoreException.class)
+              .hasMessageContaining("refused by the test");
+        } else if (f.get(60, TimeUnit.SECONDS) == PutResult.DUPLICATE) {
+          duplicates++;
+        }
+      }
+      assertThat(duplicates).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.stats().snapshots()).isEqualTo(puts - puts / 8 + 1);
+    assertThat(store.get("good-0")).isPresent();
+    assertThat(store.get("bad-3")).isEmpty();
+  }
+
+  @Test
   void aFileThatIsNotADatabaseIsReportedWithItsPath() throws Exception {
     Path dir = tmp.resolve("bad");
     Files.createDirectories(dir);
