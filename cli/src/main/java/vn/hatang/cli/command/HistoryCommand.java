@@ -1,6 +1,5 @@
 package vn.hatang.cli.command;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,6 @@ import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
 import vn.hatang.cli.report.SnapshotStream;
-import vn.hatang.cli.source.SnapshotSource;
-import vn.hatang.cli.source.SourceException;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.i18n.Messages;
@@ -69,21 +66,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 taken[0]++;
               }
             });
-    for (String p : paths) {
-      stream.path(p, context.in());
-    }
-    if (from.present()) {
-      try (SnapshotSource source = from.open(context.env())) {
-        source.each(
-            from.filter(),
-            item -> stream.stored(source.describe() + "#" + item.snapshotId(), item.json()));
-      } catch (SourceException e) {
-        throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
-      } catch (IOException e) {
-        throw new UserException(
-            ExitCode.INVALID_INPUT, "source.unreachable", String.valueOf(from), e.getMessage());
-      }
-    }
+    ReportInputs.read(paths, from, context, stream);
     Formats f = new Formats(context.messages());
     for (InputError e : stream.errors()) {
       spec.commandLine().getErr().println(Safe.text(e.place()) + ": " + f.message(e.message()));

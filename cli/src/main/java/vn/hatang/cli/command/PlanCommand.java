@@ -1,8 +1,6 @@
 package vn.hatang.cli.command;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
-import vn.hatang.cli.UserException;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.plan.Plan;
 import vn.hatang.core.plan.PlanBuilder;
@@ -25,7 +22,6 @@ import vn.hatang.core.plan.PlanTable;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.Safe;
 import vn.hatang.core.report.PeriodReport;
-import vn.hatang.core.report.PeriodReportCodec;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardCatalog;
 import vn.hatang.core.standard.StandardException;
@@ -68,21 +64,10 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PeriodReport report;
-    Standard standard;
-    boolean inputErrors = false;
-    if (reportFile != null) {
-      if (inputs.present() || inputs.period != null) {
-        throw new UserException(ExitCode.USAGE, "plan.reportOrInputs");
-      }
-      report = readReport(reportFile);
-      standard = standardOf(report);
-    } else {
-      ReportInputs.Built built = inputs.build(spec, context);
-      report = built.report();
-      standard = built.unitStandard();
-      inputErrors = built.inputErrors();
-    }
+    ReportInputs.Built built = inputs.builtOrRead(spec, context, reportFile);
+    PeriodReport report = built.report();
+    Standard standard = built.unitStandard();
+    boolean inputErrors = built.inputErrors();
     LocalDate planDate = date != null ? date : LocalDate.now(ZoneId.systemDefault());
     Plan plan = PlanBuilder.build(report, standard, planDate);
     String text =
@@ -93,35 +78,6 @@ public final class PlanCommand implements Callable<Integer> {
         };
     OutputFile.print(spec, context, text, output);
     return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
-  }
-
-  /** The standard whose prices and deadlines apply: --standard, else the report's unit standard. */
-  private Standard standardOf(PeriodReport report) {
-    StandardCatalog catalog = StandardCatalog.open(inputs.standardsDir, context.env());
-    try {
-      return catalog.load(inputs.standard != null ? inputs.standard : report.unitStandard());
-    } catch (StandardException e) {
-      StandardsValidateCommand.printProblems(
-          spec.commandLine().getErr(), e.problems(), context.messages());
-      throw StandardOptions.invalid(e);
-    }
-  }
-
-  static PeriodReport readReport(Path file) {
-    try {
-      long size = Files.size(file);
-      if (size > ReportCommand.MAX_REPORT_BYTES) {
-        throw new UserException(
-            ExitCode.INVALID_INPUT,
-            "report.tooLarge",
-            file.toString(),
-            ReportCommand.MAX_REPORT_BYTES);
-      }
-      return PeriodReportCodec.read(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UserException(
-          ExitCode.INVALID_INPUT, "report.unreadable", file.toString(), Safe.text(e.getMessage()));
-    }
   }
 
   /**
@@ -163,8 +119,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PeriodReport report = readReport(reportFile);
-      Plan draft = readPlan(draftFile);
+      PeriodReport report = Artefacts.report(reportFile);
+      Plan draft = Artefacts.plan(draftFile);
       Standard standard;
       try {
         standard = StandardCatalog.open(standardsDir, context.env()).load(report.unitStandard());
@@ -221,8 +177,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PeriodReport report = readReport(reportFile);
-      Plan adopted = readPlan(planFile);
+      PeriodReport report = Artefacts.report(reportFile);
+      Plan adopted = Artefacts.plan(planFile);
       java.util.List<PlanProgress.UnitProgress> progress = PlanProgress.of(adopted, report);
       Formats f = new Formats(context.messages());
       String text =
@@ -235,23 +191,6 @@ public final class PlanCommand implements Callable<Integer> {
           };
       OutputFile.print(spec, context, text, null);
       return ExitCode.OK.code();
-    }
-  }
-
-  static Plan readPlan(Path file) {
-    try {
-      long size = Files.size(file);
-      if (size > ReportCommand.MAX_REPORT_BYTES) {
-        throw new UserException(
-            ExitCode.INVALID_INPUT,
-            "report.tooLarge",
-            file.toString(),
-            ReportCommand.MAX_REPORT_BYTES);
-      }
-      return PlanCodec.read(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UserException(
-          ExitCode.INVALID_INPUT, "plan.unreadable", file.toString(), Safe.text(e.getMessage()));
     }
   }
 

@@ -113,14 +113,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PeriodReport report = PlanCommand.readReport(file);
+      PeriodReport report = Artefacts.report(file);
       emit(spec, context, report, format, new LinkedHashSet<>(levels), output);
       return ExitCode.OK.code();
     }
   }
-
-  /** The largest frozen report read back. */
-  static final long MAX_REPORT_BYTES = 512L * 1024 * 1024;
 
   /** {@code hatang report diff PREVIOUS.json CURRENT.json}: what changed between two periods. */
   @Command(name = "diff", mixinStandardHelpOptions = true)
@@ -154,7 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       ReportDelta.Delta d =
-          ReportDelta.compare(PlanCommand.readReport(previous), PlanCommand.readReport(current));
+          ReportDelta.compare(Artefacts.report(previous), Artefacts.report(current));
       String text =
           switch (format) {
             case table -> DeltaTable.render(d, new Formats(context.messages()));

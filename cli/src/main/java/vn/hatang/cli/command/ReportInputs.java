@@ -121,21 +121,7 @@ public final class ReportInputs {
             attested(spec, context),
             new EquipmentCounter(Map.of()));
     SnapshotStream stream = new SnapshotStream(builder::accept);
-    for (String path : paths) {
-      stream.path(path, context.in());
-    }
-    if (from.present()) {
-      try (SnapshotSource source = from.open(context.env())) {
-        source.each(
-            from.filter(),
-            item -> stream.stored(source.describe() + "#" + item.snapshotId(), item.json()));
-      } catch (SourceException e) {
-        throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
-      } catch (IOException e) {
-        throw new UserException(
-            ExitCode.INVALID_INPUT, "source.unreachable", String.valueOf(from), e.getMessage());
-      }
-    }
+    read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());
     var err = spec.commandLine().getErr();
     for (InputError n : stream.notices()) {
@@ -148,6 +134,51 @@ public final class ReportInputs {
       err.println(context.messages().get("report.afterPeriod", builder.afterPeriod(), p.label()));
     }
     return new Built(builder.build(), !stream.errors().isEmpty(), atEnd);
+  }
+
+  /** Streams the snapshots of the paths and of {@code --from}, if given. */
+  static void read(
+      List<String> paths, FromOptions from, HatangMain.Context context, SnapshotStream stream) {
+    for (String path : paths) {
+      stream.path(path, context.in());
+    }
+    if (!from.present()) {
+      return;
+    }
+    try (SnapshotSource source = from.open(context.env())) {
+      source.each(
+          from.filter(),
+          item -> stream.stored(source.describe() + "#" + item.snapshotId(), item.json()));
+    } catch (SourceException e) {
+      throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
+    } catch (IOException e) {
+      throw new UserException(
+          ExitCode.INVALID_INPUT, "source.unreachable", String.valueOf(from), e.getMessage());
+    }
+  }
+
+  /**
+   * The report a command works on: a frozen one ({@code --report FILE}, with --standard or its own
+   * unit standard) or one built from these inputs; not both.
+   */
+  Built builtOrRead(CommandSpec spec, HatangMain.Context context, Path reportFile) {
+    if (reportFile == null) {
+      return build(spec, context);
+    }
+    if (present() || period != null) {
+      throw new UserException(ExitCode.USAGE, "plan.reportOrInputs");
+    }
+    PeriodReport report = Artefacts.report(reportFile);
+    try {
+      Standard unitStandard =
+          StandardCatalog.open(standardsDir, context.env())
+              .load(standard != null ? standard : report.unitStandard());
+      return new Built(report, false, unitStandard);
+    } catch (StandardException e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw StandardOptions.invalid(e);
+    }
   }
 
   /** The {@code --units} file (or {@code bundled:units/52.yaml}); a bad one stops the run. */

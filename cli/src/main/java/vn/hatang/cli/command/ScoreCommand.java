@@ -18,8 +18,6 @@ import vn.hatang.core.report.PeriodReport;
 import vn.hatang.core.score.ScoreTable;
 import vn.hatang.core.score.Scores;
 import vn.hatang.core.standard.Standard;
-import vn.hatang.core.standard.StandardCatalog;
-import vn.hatang.core.standard.StandardException;
 
 /**
  * {@code hatang score --period P [PATH...]} or {@code hatang score --report REPORT.json}: PAR-index
@@ -54,29 +52,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PeriodReport report;
-    Standard standard;
-    boolean inputErrors = false;
-    if (reportFile != null) {
-      if (inputs.present() || inputs.period != null) {
-        throw new UserException(ExitCode.USAGE, "plan.reportOrInputs");
-      }
-      report = PlanCommand.readReport(reportFile);
-      try {
-        standard =
-            StandardCatalog.open(inputs.standardsDir, context.env())
-                .load(inputs.standard != null ? inputs.standard : report.unitStandard());
-      } catch (StandardException e) {
-        StandardsValidateCommand.printProblems(
-            spec.commandLine().getErr(), e.problems(), context.messages());
-        throw StandardOptions.invalid(e);
-      }
-    } else {
-      ReportInputs.Built built = inputs.build(spec, context);
-      report = built.report();
-      standard = built.unitStandard();
-      inputErrors = built.inputErrors();
-    }
+    ReportInputs.Built built = inputs.builtOrRead(spec, context, reportFile);
+    PeriodReport report = built.report();
+    Standard standard = built.unitStandard();
+    boolean inputErrors = built.inputErrors();
     if (standard.score() == null) {
       throw new UserException(ExitCode.INVALID_INPUT, "score.noModel", standard.ref());
     }
