@@ -46,17 +46,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", descriptionKey = "plan.date")
   LocalDate date;
 
-  @Option(
-      names = {"-f", "--format"},
-      descriptionKey = "format",
-      defaultValue = "table")
-  OutputOptions.Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      descriptionKey = "report.output")
-  Path output;
+  @Mixin RenderOptions render;
 
   public PlanCommand(HatangMain.Context context) {
     this.context = context;
@@ -71,12 +61,12 @@ public final class PlanCommand implements Callable<Integer> {
     LocalDate planDate = date != null ? date : LocalDate.now(ZoneId.systemDefault());
     Plan plan = PlanBuilder.build(report, standard, planDate);
     String text =
-        switch (format) {
+        switch (render.format) {
           case table -> PlanTable.render(plan, new Formats(context.messages()));
           case csv -> PlanCsv.render(plan, context.messages().locale());
           case json -> new String(PlanCodec.write(plan), StandardCharsets.UTF_8) + "\n";
         };
-    OutputFile.print(spec, context, text, output);
+    OutputFile.print(spec, context, text, render.output);
     return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 

@@ -42,17 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--level", paramLabel = "LEVEL", descriptionKey = "report.level")
   List<String> levels = new ArrayList<>();
 
-  @Option(
-      names = {"-f", "--format"},
-      descriptionKey = "format",
-      defaultValue = "table")
-  OutputOptions.Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      descriptionKey = "report.output")
-  Path output;
+  @Mixin RenderOptions render;
 
   public ReportCommand(HatangMain.Context context) {
     this.context = context;
@@ -61,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportInputs.Built built = inputs.build(spec, context);
-    emit(spec, context, built.report(), format, new LinkedHashSet<>(levels), output);
+    emit(spec, context, built.report(), render.format, new LinkedHashSet<>(levels), render.output);
     return built.inputErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 
@@ -95,17 +85,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "LEVEL", descriptionKey = "report.level")
     List<String> levels = new ArrayList<>();
 
-    @Option(
-        names = {"-f", "--format"},
-        descriptionKey = "format",
-        defaultValue = "table")
-    OutputOptions.Format format;
-
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        descriptionKey = "report.output")
-    Path output;
+    @Mixin RenderOptions render;
 
     public Show(HatangMain.Context context) {
       this.context = context;
@@ -114,7 +94,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PeriodReport report = Artefacts.report(file);
-      emit(spec, context, report, format, new LinkedHashSet<>(levels), output);
+      emit(spec, context, report, render.format, new LinkedHashSet<>(levels), render.output);
       return ExitCode.OK.code();
     }
   }
@@ -132,17 +112,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT.json", descriptionKey = "report.diff.current")
     Path current;
 
-    @Option(
-        names = {"-f", "--format"},
-        descriptionKey = "format",
-        defaultValue = "table")
-    OutputOptions.Format format;
-
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        descriptionKey = "report.output")
-    Path output;
+    @Mixin RenderOptions render;
 
     public Diff(HatangMain.Context context) {
       this.context = context;
@@ -153,12 +123,12 @@ public final class ReportCommand implements Callable<Integer> {
       ReportDelta.Delta d =
           ReportDelta.compare(Artefacts.report(previous), Artefacts.report(current));
       String text =
-          switch (format) {
+          switch (render.format) {
             case table -> DeltaTable.render(d, new Formats(context.messages()));
             case csv -> DeltaTable.csv(d);
             case json -> new String(FrozenJson.write(d), StandardCharsets.UTF_8) + "\n";
           };
-      OutputFile.print(spec, context, text, output);
+      OutputFile.print(spec, context, text, render.output);
       return ExitCode.OK.code();
     }
   }

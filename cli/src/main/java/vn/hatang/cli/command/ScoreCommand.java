@@ -34,17 +34,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "REPORT.json", descriptionKey = "plan.report")
   Path reportFile;
 
-  @Option(
-      names = {"-f", "--format"},
-      descriptionKey = "format",
-      defaultValue = "table")
-  OutputOptions.Format format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      descriptionKey = "report.output")
-  Path output;
+  @Mixin RenderOptions render;
 
   public ScoreCommand(HatangMain.Context context) {
     this.context = context;
@@ -61,14 +51,14 @@ public final class ScoreCommand implements Callable<Integer> {
     }
     List<Scores.UnitScore> scores = Scores.score(report, standard);
     String text =
-        switch (format) {
+        switch (render.format) {
           case table ->
               ScoreTable.render(
                   report.period(), standard.ref(), scores, new Formats(context.messages()));
           case csv -> ScoreTable.csv(report.period(), scores);
           case json -> new String(FrozenJson.write(scores), StandardCharsets.UTF_8) + "\n";
         };
-    OutputFile.print(spec, context, text, output);
+    OutputFile.print(spec, context, text, render.output);
     return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 }
