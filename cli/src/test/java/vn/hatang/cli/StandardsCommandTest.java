@@ -91,4 +91,18 @@ class StandardsCommandTest {
         .contains("- check display.present: peripherals.displays.count >= 1")
         .contains("4 change(s)");
   }
+
+  @Test
+  void showListsUnitChecksAndTheScore() {
+    Cli r = Cli.run("standards", "show", "vn-basic-it@2027.1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("unit.printers")
+        .contains("unit.equipment.count[printer]")
+        .contains(">= 1 per 5 staff")
+        .contains("unit.line.downloadMbps[dedicated]")
+        .contains("Score: PAR index: basic IT infrastructure (assumed) (up to 10 points)")
+        .contains(
+            "  dedicated: Dedicated line meets the standard — 2 (threshold, unit.line.dedicated.download)");
+  }
 }

@@ -81,8 +81,49 @@ public final class StandardsShowCommand implements Callable<Integer> {
             c.source() == null ? "" : c.source()
           });
     }
+    for (vn.hatang.core.standard.UnitCheck c : s.unitChecks()) {
+      String qualifier = c.lineName() != null ? c.lineName() : c.item();
+      rows.add(
+          new String[] {
+            c.id(),
+            c.title().in(m.locale()),
+            c.metric().path() + (qualifier == null ? "" : "[" + qualifier + "]"),
+            c.op().symbol()
+                + " "
+                + TextTable.number(c.value())
+                + (c.unit() == null ? "" : " " + c.unit())
+                + (c.perStaff() == null
+                    ? ""
+                    : " " + m.get("standards.perStaff", TextTable.number(c.perStaff()))),
+            c.severity().name().toLowerCase(java.util.Locale.ROOT),
+            TextTable.number(c.weight()),
+            c.source() == null ? "" : c.source()
+          });
+    }
     out.print(
         TextTable.render(rows, new boolean[] {false, false, false, false, false, true, false}, ""));
+    if (s.score() != null) {
+      out.println();
+      out.println(
+          m.get(
+              "standards.score",
+              s.score().title().in(m.locale()),
+              TextTable.number(s.score().maxPoints())));
+      for (vn.hatang.core.standard.ScoreModel.Criterion c : s.score().criteria()) {
+        out.println(
+            "  "
+                + c.id()
+                + ": "
+                + c.title().in(m.locale())
+                + " — "
+                + TextTable.number(c.points())
+                + " ("
+                + c.formula().name().toLowerCase(java.util.Locale.ROOT)
+                + ", "
+                + (c.checkId() != null ? c.checkId() : c.metric().path())
+                + ")");
+      }
+    }
     out.flush();
     return 0;
   }
