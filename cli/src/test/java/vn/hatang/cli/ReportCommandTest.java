@@ -157,6 +157,10 @@ class ReportCommandTest {
       }
     }
     assertThat(quyNhon.get("head").asText()).startsWith("Nguyễn Văn A");
+    // The frozen report names the units file it rests on, with its SHA-256.
+    assertThat(report.at("/inputs/0/kind").asText()).isEqualTo("units");
+    assertThat(report.at("/inputs/0/name").asText()).isEqualTo("bundled:units/52.yaml");
+    assertThat(report.at("/inputs/0/sha256").asText()).matches("[0-9a-f]{64}");
     // Two PCs of the ward report; the old ward's PC counts here, silent; 40 expected.
     assertThat(quyNhon.at("/own/seen").asInt()).isEqualTo(3);
     assertThat(quyNhon.at("/own/missing").asInt()).isEqualTo(1);

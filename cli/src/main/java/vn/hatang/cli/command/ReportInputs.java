@@ -34,6 +34,7 @@ import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardCatalog;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.standard.StandardLoader;
 import vn.hatang.core.unit.UnitsException;
 import vn.hatang.core.unit.UnitsLoader;
 import vn.hatang.core.waiver.Waivers;
@@ -133,7 +134,34 @@ public final class ReportInputs {
     if (builder.afterPeriod() > 0) {
       err.println(context.messages().get("report.afterPeriod", builder.afterPeriod(), p.label()));
     }
-    return new Built(builder.build(), !stream.errors().isEmpty(), atEnd);
+    List<PeriodReport.InputFile> files = new ArrayList<>();
+    file(files, "units", unitsFile);
+    file(files, "waivers", waiversFile == null ? null : waiversFile.toString());
+    file(files, "attestations", attestationsFile == null ? null : attestationsFile.toString());
+    return new Built(builder.build().withInputs(files), !stream.errors().isEmpty(), atEnd);
+  }
+
+  /** Records a file the report rests on with its SHA-256 (a bundled sample by its resource). */
+  private static void file(List<PeriodReport.InputFile> out, String kind, String name) {
+    if (name == null) {
+      return;
+    }
+    try {
+      byte[] bytes;
+      if (name.startsWith(UnitsLoader.BUNDLED)) {
+        String resource = "/standards/" + name.substring(UnitsLoader.BUNDLED.length());
+        try (var in = ReportInputs.class.getResourceAsStream(resource)) {
+          bytes = in == null ? null : in.readAllBytes();
+        }
+      } else {
+        bytes = java.nio.file.Files.readAllBytes(Path.of(name));
+      }
+      if (bytes != null) {
+        out.add(new PeriodReport.InputFile(kind, name, StandardLoader.sha256(bytes)));
+      }
+    } catch (IOException e) {
+      // Already read once by its loader: a file gone since is left out of the record.
+    }
   }
 
   /** Streams the snapshots of the paths and of {@code --from}, if given. */

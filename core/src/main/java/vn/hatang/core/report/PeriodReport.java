@@ -23,6 +23,8 @@ import vn.hatang.core.standard.LocalizedText;
  * @param machines every machine seen up to the period's end, from its latest snapshot
  * @param unresolved unit codes of snapshots that no unit matches (never dropped)
  * @param snapshots how many snapshots the report read (latest or not)
+ * @param inputs the other files the report rests on (units, waivers, attestations), with their
+ *     SHA-256
  */
 public record PeriodReport(
     int format,
@@ -34,7 +36,8 @@ public record PeriodReport(
     List<UnitRow> units,
     List<MachineRow> machines,
     List<Unresolved> unresolved,
-    long snapshots) {
+    long snapshots,
+    List<InputFile> inputs) {
 
   /** The format version this build writes and reads. */
   public static final int FORMAT = 1;
@@ -44,7 +47,33 @@ public record PeriodReport(
     units = List.copyOf(units);
     machines = List.copyOf(machines);
     unresolved = List.copyOf(unresolved);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
   }
+
+  /** The same report, recording the files it rests on. */
+  public PeriodReport withInputs(List<InputFile> files) {
+    return new PeriodReport(
+        format,
+        period,
+        start,
+        end,
+        standards,
+        unitStandard,
+        units,
+        machines,
+        unresolved,
+        snapshots,
+        files);
+  }
+
+  /**
+   * A file a report rests on.
+   *
+   * @param kind {@code units}, {@code waivers} or {@code attestations}
+   * @param name as given on the command line
+   * @param sha256 SHA-256 of its bytes, hex
+   */
+  public record InputFile(String kind, String name, String sha256) {}
 
   /**
    * A standard version used.

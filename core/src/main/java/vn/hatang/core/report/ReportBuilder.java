@@ -296,7 +296,8 @@ public final class ReportBuilder {
         rows,
         machines,
         unresolvedRows,
-        snapshots);
+        snapshots,
+        List.of());
   }
 
   /** Adds a unit and its descendants (depth first) to {@code rows}; returns its total counts. */

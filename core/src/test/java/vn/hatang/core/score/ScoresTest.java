@@ -138,7 +138,8 @@ class ScoresTest {
                 pc("B", "b1", MachineStatus.REPORTING),
                 pc("B", "b2", MachineStatus.MISSING, "ram.min")),
             List.of(),
-            6);
+            6,
+            List.of());
     List<Scores.UnitScore> scores = Scores.score(report, standard());
     assertThat(scores)
         .extracting(Scores.UnitScore::code, Scores.UnitScore::level, Scores.UnitScore::rank)
