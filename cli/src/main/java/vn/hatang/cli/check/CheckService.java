@@ -207,7 +207,11 @@ public final class CheckService {
     }
   }
 
-  private static List<Path> jsonFiles(Path dir, List<InputError> errors, String shown) {
+  /**
+   * The {@code *.json} files below a folder, sorted; an unreadable sub-folder is added to {@code
+   * errors} and the rest of the tree is still listed.
+   */
+  public static List<Path> jsonFiles(Path dir, List<InputError> errors, String shown) {
     List<Path> files = new ArrayList<>();
     try {
       Files.walkFileTree(
@@ -243,7 +247,8 @@ public final class CheckService {
     return files;
   }
 
-  private static byte[] readFile(Path f) throws IOException, SnapshotException {
+  /** A snapshot file's bytes, refused when larger than {@link SnapshotCodec#MAX_BYTES}. */
+  public static byte[] readFile(Path f) throws IOException, SnapshotException {
     long size = Files.size(f);
     if (size > SnapshotCodec.MAX_BYTES) {
       throw new SnapshotException(
@@ -252,7 +257,8 @@ public final class CheckService {
     return Files.readAllBytes(f);
   }
 
-  private static byte[] readBounded(InputStream in) throws IOException {
+  /** Standard input, up to one byte more than a snapshot may be (so "too large" is told). */
+  public static byte[] readBounded(InputStream in) throws IOException {
     // One byte more than the limit, so the codec can tell "too large" from "just fits".
     return in.readNBytes(SnapshotCodec.MAX_BYTES + 1);
   }

@@ -2,19 +2,16 @@ package vn.hatang.cli.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import vn.hatang.cli.check.CheckService;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.Message;
 import vn.hatang.core.snapshot.Snapshot;
@@ -56,45 +53,16 @@ public final class SnapshotStream {
   /** Reads a path: a file, a folder, or {@code -} for {@code stdin}. */
   public void path(String p, InputStream stdin) {
     if (p.equals("-")) {
-      take("<stdin>", () -> stdin.readNBytes(SnapshotCodec.MAX_BYTES + 1));
+      take(CheckService.STDIN, () -> CheckService.readBounded(stdin));
       return;
     }
     Path path = Path.of(p);
     if (!Files.isDirectory(path)) {
-      take(p, () -> readFile(path));
+      take(p, () -> CheckService.readFile(path));
       return;
     }
-    List<Path> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          path,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()
-                  && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              errors.add(
-                  new InputError(
-                      file.toString(),
-                      null,
-                      Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      errors.add(
-          new InputError(p, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
-    }
-    files.sort(null);
-    for (Path f : files) {
-      take(f.toString(), () -> readFile(f));
+    for (Path f : CheckService.jsonFiles(path, errors, p)) {
+      take(f.toString(), () -> CheckService.readFile(f));
     }
   }
 
@@ -128,14 +96,5 @@ public final class SnapshotStream {
           new InputError(
               source, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
     }
-  }
-
-  private static byte[] readFile(Path f) throws IOException, SnapshotException {
-    long size = Files.size(f);
-    if (size > SnapshotCodec.MAX_BYTES) {
-      throw new SnapshotException(
-          f.toString(), null, "snapshot.error.tooLarge", size, SnapshotCodec.MAX_BYTES);
-    }
-    return Files.readAllBytes(f);
   }
 }

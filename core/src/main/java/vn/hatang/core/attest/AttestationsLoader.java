@@ -87,12 +87,12 @@ public final class AttestationsLoader {
     if (!node.isMap()) {
       return null;
     }
-    String unit = text(m, "unit", node);
+    String unit = YamlNode.requiredText(m, "unit", node);
     if (unit != null && !UNIT_CODE.matcher(unit).matches()) {
       m.get("unit").problem("attest.error.badUnitCode", unit);
       unit = null;
     }
-    String item = text(m, "item", node);
+    String item = YamlNode.requiredText(m, "item", node);
     if (item != null && !ITEM.matcher(item).matches()) {
       m.get("item").problem("attest.error.badItem", item);
       item = null;
@@ -109,7 +109,7 @@ public final class AttestationsLoader {
         }
       }
     }
-    String by = text(m, "attestedBy", node);
+    String by = YamlNode.requiredText(m, "attestedBy", node);
     if (by != null && by.length() > 256) {
       m.get("attestedBy").problem("attest.error.tooLong", "attestedBy", 256);
       by = null;
@@ -148,19 +148,5 @@ public final class AttestationsLoader {
         note,
         validUntil,
         file + ":" + node.line() + ":" + node.column());
-  }
-
-  /** A required, non-blank text, or {@code null} with a problem. */
-  private static String text(Map<String, YamlNode> m, String key, YamlNode parent) {
-    YamlNode n = YamlNode.required(m, key, parent);
-    if (n == null) {
-      return null;
-    }
-    String t = n.text();
-    if (t != null && t.isBlank()) {
-      n.problem("standard.error.missingKey", key);
-      return null;
-    }
-    return t == null ? null : t.strip();
   }
 }

@@ -301,4 +301,18 @@ public final class YamlNode {
     }
     return n;
   }
+
+  /** A required, non-blank text, stripped, or {@code null} with a problem. */
+  public static String requiredText(Map<String, YamlNode> map, String key, YamlNode parent) {
+    YamlNode n = required(map, key, parent);
+    if (n == null) {
+      return null;
+    }
+    String t = n.text();
+    if (t != null && t.isBlank()) {
+      n.problem("standard.error.missingKey", key);
+      return null;
+    }
+    return t == null ? null : t.strip();
+  }
 }

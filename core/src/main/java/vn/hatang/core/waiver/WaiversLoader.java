@@ -88,13 +88,13 @@ public final class WaiversLoader {
     if (!item.isMap()) {
       return null;
     }
-    String check = text(m, "check", item);
+    String check = YamlNode.requiredText(m, "check", item);
     if (check != null && !checkIds.contains(check)) {
       m.get("check").problem("waiver.error.unknownCheck", check, String.join(", ", checkIds));
       check = null;
     }
     Waiver.Scope scope = null;
-    String scopeText = text(m, "scope", item);
+    String scopeText = YamlNode.requiredText(m, "scope", item);
     if (scopeText != null) {
       switch (scopeText) {
         case "machine" -> scope = Waiver.Scope.MACHINE;
@@ -102,7 +102,7 @@ public final class WaiversLoader {
         default -> m.get("scope").problem("waiver.error.badScope", scopeText);
       }
     }
-    String target = text(m, "target", item);
+    String target = YamlNode.requiredText(m, "target", item);
     if (target != null && scope != null) {
       Pattern p = scope == Waiver.Scope.UNIT ? CODE : MACHINE_ID;
       if (!p.matcher(target).matches()) {
@@ -115,12 +115,12 @@ public final class WaiversLoader {
         target = null;
       }
     }
-    String justification = text(m, "justification", item);
+    String justification = YamlNode.requiredText(m, "justification", item);
     if (justification != null && justification.length() > MAX_JUSTIFICATION) {
       m.get("justification").problem("waiver.error.tooLong", "justification", MAX_JUSTIFICATION);
       justification = null;
     }
-    String approvedBy = text(m, "approvedBy", item);
+    String approvedBy = YamlNode.requiredText(m, "approvedBy", item);
     if (approvedBy != null && approvedBy.length() > 256) {
       m.get("approvedBy").problem("waiver.error.tooLong", "approvedBy", 256);
       approvedBy = null;
@@ -158,20 +158,6 @@ public final class WaiversLoader {
         expires,
         planItem,
         file + ":" + item.line() + ":" + item.column());
-  }
-
-  /** A required, non-blank text, or {@code null} with a problem. */
-  private static String text(Map<String, YamlNode> m, String key, YamlNode parent) {
-    YamlNode n = YamlNode.required(m, key, parent);
-    if (n == null) {
-      return null;
-    }
-    String t = n.text();
-    if (t != null && t.isBlank()) {
-      n.problem("standard.error.missingKey", key);
-      return null;
-    }
-    return t == null ? null : t.strip();
   }
 
   private static LocalDate date(Map<String, YamlNode> m, String key, YamlNode parent) {
