@@ -40,9 +40,17 @@ public final class SnapshotCodec {
 
   private static final ObjectMapper MAPPER = newMapper();
 
-  /** Loaded on first validation only: writing a snapshot needs no schema (agent start-up). */
+  /**
+   * Loaded on first use only: writing a snapshot needs no schema (agent start-up), and a valid
+   * snapshot is read without the full validator.
+   */
   private static final class SchemaHolder {
     static final Schema SCHEMA = loadSchema();
+  }
+
+  /** The schema compiled for checking while binding: see {@link StreamingSchema}. */
+  private static final class StreamingHolder {
+    static final StreamingSchema SCHEMA = compileStreaming();
   }
 
   private SnapshotCodec() {}
@@ -75,16 +83,27 @@ public final class SnapshotCodec {
     return mapper;
   }
 
-  private static Schema loadSchema() {
+  private static String schemaText() {
     try (InputStream in = SnapshotCodec.class.getResourceAsStream(SCHEMA_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(text, InputFormat.JSON);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Schema loadSchema() {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(schemaText(), InputFormat.JSON);
+  }
+
+  private static StreamingSchema compileStreaming() {
+    try {
+      return StreamingSchema.compile(new ObjectMapper().readTree(schemaText()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("bad resource " + SCHEMA_RESOURCE, e);
     }
   }
 
@@ -172,6 +191,10 @@ public final class SnapshotCodec {
   /**
    * Parses and validates one snapshot.
    *
+   * <p>A valid snapshot is checked against the schema while it is bound, in one pass ({@link
+   * StreamingSchema}); anything that pass does not accept is read again the thorough way (tree,
+   * full JSON Schema validator, binding), which decides and says where and why.
+   *
    * @param bytes the file's content
    * @param source where it came from, for messages (a file name or {@code <stdin>})
    * @throws SnapshotException when the input is too large, not JSON, of an unsupported schema
@@ -181,6 +204,30 @@ public final class SnapshotCodec {
     if (bytes.length > MAX_BYTES) {
       throw new SnapshotException(source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
     }
+    Snapshot snapshot = readStreaming(bytes);
+    return snapshot != null ? snapshot : readThorough(bytes, source);
+  }
+
+  /**
+   * One pass: binds while checking the schema. Never looser than {@link #readThorough}.
+   *
+   * @return the snapshot, or {@code null} when the document is not plainly valid
+   */
+  static Snapshot readStreaming(byte[] bytes) {
+    try (StreamingSchema.Parser parser =
+        StreamingHolder.SCHEMA.wrap(MAPPER.getFactory().createParser(bytes))) {
+      Snapshot snapshot = MAPPER.readValue(parser, Snapshot.class);
+      if (snapshot == null || !parser.finished() || parser.nextToken() != null) {
+        return null;
+      }
+      return snapshot;
+    } catch (IOException | RuntimeException e) {
+      return null; // the thorough reader finds it again and explains it
+    }
+  }
+
+  /** Tree, supported version, every schema rule with its path, then binding. */
+  static Snapshot readThorough(byte[] bytes, String source) throws SnapshotException {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(bytes);

@@ -1,0 +1,517 @@
+package vn.hatang.core.snapshot;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The snapshot schema compiled into a form that is checked while Jackson reads the document, in the
+ * same pass that binds it: the hot path of the collector and of {@code check} / {@code report} over
+ * thousands of files.
+ *
+ * <p>It understands only the keywords the snapshot schema uses ({@link #KEYWORDS}) and refuses to
+ * compile a schema with any other, so a keyword added to the schema cannot be silently ignored
+ * here. It is allowed to be <em>stricter</em> than the JSON Schema validator, never looser: where a
+ * case is subtle (a float on an integer, a number exactly on a bound, a big integer, duplicate
+ * keys, trailing content) it reports a violation and {@link SnapshotCodec} falls back to the full
+ * validator, which decides and words the message. Violations carry no message for that reason.
+ *
+ * <p>Thread-safe once compiled; each {@link #wrap} returns a parser with its own state.
+ */
+final class StreamingSchema {
+
+  /** The keywords this compiler understands; annotations included. */
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "$schema",
+          "$id",
+          "$comment",
+          "title",
+          "description",
+          "examples",
+          "type",
+          "properties",
+          "additionalProperties",
+          "required",
+          "items",
+          "maxItems",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "enum",
+          "const",
+          "pattern");
+
+  private static final int OBJECT = 1;
+  private static final int ARRAY = 2;
+  private static final int STRING = 4;
+  private static final int INTEGER = 8;
+  private static final int NUMBER = 16;
+  private static final int BOOLEAN = 32;
+  private static final int NULL = 64;
+  private static final int ANY = 127;
+
+  /** Accepts everything: a property the schema does not describe under {@code true}. */
+  private static final Node OPEN = new Node();
+
+  private final Node root;
+
+  private StreamingSchema(Node root) {
+    this.root = root;
+  }
+
+  /**
+   * Compiles a schema document.
+   *
+   * @throws IllegalArgumentException when it uses a keyword outside {@link #KEYWORDS} or a form of
+   *     one this compiler does not handle
+   */
+  static StreamingSchema compile(JsonNode schema) {
+    return new StreamingSchema(compileNode(schema, "$"));
+  }
+
+  /** A parser that checks every token it hands to Jackson against the schema. */
+  Parser wrap(JsonParser parser) {
+    return new Parser(parser, root);
+  }
+
+  /** The document breaks the schema (or is a case left to the full validator). */
+  static final class Violation extends IOException {
+    Violation() {
+      super(null, null);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // control flow only: the caller falls back to the full validator
+    }
+  }
+
+  private static final class Node {
+    int types = ANY;
+
+    /** Declared properties, each with its index in {@link Frame#seen}. */
+    Map<String, Property> properties = Map.of();
+
+    /** {@code null} = no other property allowed. */
+    Node additional = OPEN;
+
+    /** Bits of the required properties' indices. */
+    long required;
+
+    Node items = OPEN;
+    int maxItems = Integer.MAX_VALUE;
+    int maxLength = Integer.MAX_VALUE;
+
+    /** Bounds as written, and as the nearest long (integers) and double (floats) for speed. */
+    BigDecimal minimum;
+
+    BigDecimal maximum;
+    long minLong = Long.MIN_VALUE;
+    long maxLong = Long.MAX_VALUE;
+    double minDouble = Double.NEGATIVE_INFINITY;
+    double maxDouble = Double.POSITIVE_INFINITY;
+    Pattern pattern;
+
+    /** Allowed values (enum or const): strings as {@link String}, numbers as {@link BigDecimal}. */
+    Set<Object> allowed;
+
+    boolean allowsNull;
+  }
+
+  private record Property(int index, Node node) {}
+
+  private static Node compileNode(JsonNode schema, String where) {
+    if (schema.isBoolean()) {
+      if (schema.booleanValue()) {
+        return OPEN;
+      }
+      throw new IllegalArgumentException(where + ": false schema not supported");
+    }
+    if (!schema.isObject()) {
+      throw new IllegalArgumentException(where + ": schema must be an object");
+    }
+    Node node = new Node();
+    for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+      String keyword = it.next();
+      if (!KEYWORDS.contains(keyword)) {
+        throw new IllegalArgumentException(where + ": keyword '" + keyword + "' not supported");
+      }
+    }
+    JsonNode type = schema.get("type");
+    if (type != null) {
+      node.types = 0;
+      if (type.isArray()) {
+        type.forEach(t -> node.types |= typeBit(t.asText(), where));
+      } else {
+        node.types = typeBit(type.asText(), where);
+      }
+      // JSON Schema's "number" includes integers.
+      if ((node.types & NUMBER) != 0) {
+        node.types |= INTEGER;
+      }
+    }
+    JsonNode properties = schema.get("properties");
+    if (properties != null) {
+      if (properties.size() > 64) {
+        throw new IllegalArgumentException(where + ": more than 64 properties");
+      }
+      Map<String, Property> map = new HashMap<>();
+      properties
+          .fields()
+          .forEachRemaining(
+              e ->
+                  map.put(
+                      e.getKey(),
+                      new Property(
+                          map.size(), compileNode(e.getValue(), where + "." + e.getKey()))));
+      node.properties = map;
+    }
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null) {
+      node.additional =
+          additional.isBoolean() && !additional.booleanValue()
+              ? null
+              : compileNode(additional, where + ".additionalProperties");
+    }
+    for (JsonNode required : schema.path("required")) {
+      Property property = node.properties.get(required.asText());
+      if (property == null) {
+        throw new IllegalArgumentException(
+            where + ": required '" + required.asText() + "' is not under properties");
+      }
+      node.required |= 1L << property.index();
+    }
+    JsonNode items = schema.get("items");
+    if (items != null) {
+      node.items = compileNode(items, where + "[]");
+    }
+    node.maxItems = intKeyword(schema, "maxItems", node.maxItems);
+    node.maxLength = intKeyword(schema, "maxLength", node.maxLength);
+    if (schema.has("minimum")) {
+      node.minimum = schema.get("minimum").decimalValue();
+      node.minDouble = node.minimum.doubleValue();
+      node.minLong = toLong(node.minimum.setScale(0, RoundingMode.CEILING));
+    }
+    if (schema.has("maximum")) {
+      node.maximum = schema.get("maximum").decimalValue();
+      node.maxDouble = node.maximum.doubleValue();
+      node.maxLong = toLong(node.maximum.setScale(0, RoundingMode.FLOOR));
+    }
+    if (schema.has("pattern")) {
+      node.pattern = Pattern.compile(schema.get("pattern").asText());
+    }
+    if (schema.has("enum") || schema.has("const")) {
+      Set<Object> allowed = new HashSet<>();
+      List<JsonNode> values = new ArrayList<>();
+      if (schema.has("const")) {
+        values.add(schema.get("const"));
+      }
+      if (schema.has("enum")) {
+        schema.get("enum").forEach(values::add);
+      }
+      for (JsonNode v : values) {
+        if (v.isTextual()) {
+          allowed.add(v.textValue());
+        } else if (v.isNumber()) {
+          allowed.add(v.decimalValue().stripTrailingZeros());
+        } else if (v.isNull()) {
+          node.allowsNull = true;
+        } else {
+          throw new IllegalArgumentException(where + ": enum/const value " + v + " not supported");
+        }
+      }
+      node.allowed = allowed;
+    }
+    return node;
+  }
+
+  private static long toLong(BigDecimal integral) {
+    if (integral.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      return Long.MAX_VALUE;
+    }
+    if (integral.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+      return Long.MIN_VALUE;
+    }
+    return integral.longValueExact();
+  }
+
+  private static int intKeyword(JsonNode schema, String keyword, int otherwise) {
+    JsonNode value = schema.get(keyword);
+    return value == null ? otherwise : value.intValue();
+  }
+
+  private static int typeBit(String type, String where) {
+    return switch (type) {
+      case "object" -> OBJECT;
+      case "array" -> ARRAY;
+      case "string" -> STRING;
+      case "integer" -> INTEGER;
+      case "number" -> NUMBER;
+      case "boolean" -> BOOLEAN;
+      case "null" -> NULL;
+      default -> throw new IllegalArgumentException(where + ": unknown type '" + type + "'");
+    };
+  }
+
+  /** One open object or array: its schema and what has been seen in it. */
+  private static final class Frame {
+    final Node node;
+    final boolean object;
+
+    /** Bits of the declared properties seen (objects). */
+    long seen;
+
+    /** Other property names seen, when the schema allows them (objects). */
+    Set<String> others;
+
+    /** Items so far (arrays). */
+    int count;
+
+    Frame(Node node, boolean object) {
+      this.node = node;
+      this.object = object;
+    }
+  }
+
+  /**
+   * A parser that validates each token as Jackson pulls it. Every way of advancing goes through
+   * {@link #nextToken()}; {@link #finished()} says whether one whole document passed.
+   */
+  static final class Parser extends JsonParserDelegate {
+    private final Node root;
+    private final ArrayList<Frame> stack = new ArrayList<>();
+
+    /** Schema of the next value inside the current object, set by its field name. */
+    private Node pending;
+
+    private boolean started;
+    private boolean finished;
+
+    Parser(JsonParser parser, Node root) {
+      super(parser);
+      this.root = root;
+    }
+
+    /** Whether a whole top-level value was read and passed. */
+    boolean finished() {
+      return finished;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (token != null) {
+        check(token);
+      }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+
+    @Override
+    public JsonParser skipChildren() throws IOException {
+      JsonToken current = currentToken();
+      if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+        return this;
+      }
+      int open = 1;
+      while (open > 0) {
+        JsonToken token = nextToken();
+        if (token == null) {
+          return this;
+        }
+        if (token.isStructStart()) {
+          open++;
+        } else if (token.isStructEnd()) {
+          open--;
+        }
+      }
+      return this;
+    }
+
+    @Override
+    public void finishToken() {
+      // Nothing lazy to finish that the checks have not already read.
+    }
+
+    private void check(JsonToken token) throws IOException {
+      if (finished) {
+        throw new Violation(); // trailing content: left to the full reader
+      }
+      if (token == JsonToken.FIELD_NAME) {
+        field();
+        return;
+      }
+      if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        end();
+        return;
+      }
+      Node node = valueSchema();
+      switch (token) {
+        case START_OBJECT -> {
+          require(node, OBJECT);
+          stack.add(new Frame(node, true));
+        }
+        case START_ARRAY -> {
+          require(node, ARRAY);
+          stack.add(new Frame(node, false));
+        }
+        case VALUE_STRING -> string(node);
+        case VALUE_NUMBER_INT -> integer(node);
+        case VALUE_NUMBER_FLOAT -> decimal(node);
+        case VALUE_TRUE, VALUE_FALSE -> {
+          require(node, BOOLEAN);
+          if (node.allowed != null) {
+            throw new Violation();
+          }
+        }
+        case VALUE_NULL -> {
+          require(node, NULL);
+          if (node.allowed != null && !node.allowsNull) {
+            throw new Violation();
+          }
+        }
+        default -> throw new Violation(); // embedded objects, NOT_AVAILABLE: not JSON text
+      }
+      if (stack.isEmpty()) {
+        finished = true;
+      }
+    }
+
+    /** The schema of the value just read; counts array items. */
+    private Node valueSchema() throws Violation {
+      if (stack.isEmpty()) {
+        if (started) {
+          throw new Violation();
+        }
+        started = true;
+        return root;
+      }
+      Frame frame = stack.get(stack.size() - 1);
+      if (frame.object) {
+        Node node = pending;
+        pending = null;
+        return node;
+      }
+      if (++frame.count > frame.node.maxItems) {
+        throw new Violation();
+      }
+      return frame.node.items;
+    }
+
+    private void field() throws IOException {
+      Frame frame = stack.get(stack.size() - 1);
+      String name = delegate.currentName();
+      Property property = frame.node.properties.get(name);
+      if (property != null) {
+        long bit = 1L << property.index();
+        if ((frame.seen & bit) != 0) {
+          throw new Violation(); // duplicate key: the tree keeps the last, binding may not
+        }
+        frame.seen |= bit;
+        pending = property.node();
+        return;
+      }
+      if (frame.node.additional == null) {
+        throw new Violation();
+      }
+      if (frame.others == null) {
+        frame.others = new HashSet<>();
+      }
+      if (!frame.others.add(name)) {
+        throw new Violation();
+      }
+      pending = frame.node.additional;
+    }
+
+    private void end() throws Violation {
+      Frame frame = stack.remove(stack.size() - 1);
+      if (frame.object && (frame.seen & frame.node.required) != frame.node.required) {
+        throw new Violation();
+      }
+      if (stack.isEmpty()) {
+        finished = true;
+      }
+    }
+
+    private void string(Node node) throws IOException {
+      require(node, STRING);
+      if (node.allowed == null && node.pattern == null) {
+        if (delegate.getTextLength() <= node.maxLength) {
+          return; // UTF-16 units >= code points: no need to look at the text
+        }
+      }
+      String text = delegate.getText();
+      if (text.length() > node.maxLength
+          && text.codePointCount(0, text.length()) > node.maxLength) {
+        throw new Violation();
+      }
+      if (node.allowed != null && !node.allowed.contains(text)) {
+        throw new Violation();
+      }
+      if (node.pattern != null && !node.pattern.matcher(text).find()) {
+        throw new Violation();
+      }
+    }
+
+    private void integer(Node node) throws IOException {
+      require(node, INTEGER);
+      if (delegate.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        throw new Violation();
+      }
+      long value = delegate.getLongValue();
+      if (value < node.minLong || value > node.maxLong) {
+        throw new Violation();
+      }
+      if (node.allowed != null
+          && !node.allowed.contains(BigDecimal.valueOf(value).stripTrailingZeros())) {
+        throw new Violation();
+      }
+    }
+
+    private void decimal(Node node) throws IOException {
+      // A float on an "integer" (1.0 is one in JSON Schema) is left to the full validator.
+      require(node, NUMBER);
+      double value = delegate.getDoubleValue();
+      if (!Double.isFinite(value) || value < node.minDouble || value > node.maxDouble) {
+        throw new Violation();
+      }
+      // Rounding to a double can move a value just outside onto a bound (100.0000000000000001):
+      // on a bound, compare the number as written, exactly.
+      if (value == node.minDouble || value == node.maxDouble) {
+        BigDecimal exact = delegate.getDecimalValue();
+        if ((node.minimum != null && exact.compareTo(node.minimum) < 0)
+            || (node.maximum != null && exact.compareTo(node.maximum) > 0)) {
+          throw new Violation();
+        }
+      }
+      if (node.allowed != null
+          && !node.allowed.contains(delegate.getDecimalValue().stripTrailingZeros())) {
+        throw new Violation();
+      }
+    }
+
+    private static void require(Node node, int type) throws Violation {
+      if ((node.types & type) == 0) {
+        throw new Violation();
+      }
+    }
+  }
+}
