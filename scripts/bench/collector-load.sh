@@ -147,9 +147,21 @@ date_start=$(date -u '+%Y-%m-%d %H:%M UTC')
 
 # --- Load ------------------------------------------------------------------------------------------
 run_n=0
-# load NAME URL TOKEN CONNS SECONDS: one wrk run; its RESULT line goes to $raw/NAME.result.
+# cpu_ticks PID: user + system CPU clock ticks of a process and its children (nginx's workers).
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" 2>/dev/null); do
+    [[ -r /proc/$p/stat ]] || continue
+    # Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
+    total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')))
+  done
+  echo "$total"
+}
+# load NAME URL TOKEN CONNS SECONDS: one wrk run; its RESULT line goes to $raw/NAME.result, with
+# the server's CPU time during the run (cpu_ms) when SERVER_UNDER_TEST names its pid.
 load() {
-  local name=$1 url=$2 token=$3 conns=$4 seconds=$5 tag
+  local name=$1 url=$2 token=$3 conns=$4 seconds=$5 tag cpu0=0
+  [[ -n ${SERVER_UNDER_TEST:-} ]] && cpu0=$(cpu_ticks "$SERVER_UNDER_TEST")
   run_n=$((run_n + 1))
   tag=$(printf '%06x%02x' $(((RANDOM * 32768 + RANDOM) % 16777216)) "$run_n")
   wrk -t "$THREADS" -c "$conns" -d "${seconds}s" --timeout 30s --latency -s "$lua" "$url" \
@@ -158,7 +170,11 @@ load() {
     cat "$raw/$name.out" >&2
     exit 4
   }
-  grep '^RESULT ' "$raw/$name.out" | sed 's/^RESULT //' >"$raw/$name.result"
+  local cpu_ms=0
+  if [[ -n ${SERVER_UNDER_TEST:-} ]]; then
+    cpu_ms=$((($(cpu_ticks "$SERVER_UNDER_TEST") - cpu0) * 1000 / $(getconf CLK_TCK)))
+  fi
+  echo "$(grep '^RESULT ' "$raw/$name.out" | sed 's/^RESULT //') cpu_ms=$cpu_ms" >"$raw/$name.result"
   cat "$raw/$name.acked".* 2>/dev/null >>"$raw/acked.all" || true
 }
 # field NAME KEY: a value of a RESULT line.
@@ -205,6 +221,7 @@ http {
 EOF
 "$nginx_cmd" -e "$raw/nginx/logs/error.log" -p "$raw/nginx" -c "$raw/nginx/nginx.conf" &
 nginx_pid=$!
+SERVER_UNDER_TEST=$nginx_pid
 for _ in $(seq 1 50); do
   curl -fs -o /dev/null -X POST --data x "http://127.0.0.1:$nginx_port/" && break
   sleep 0.1
@@ -214,6 +231,7 @@ for c in $CONNS; do
   load "nginx.$c" "http://127.0.0.1:$nginx_port/" - "$c" "$DURATION"
 done
 stop_nginx
+SERVER_UNDER_TEST=
 rm -f "$raw/acked.all"
 
 # --- hatang serve ----------------------------------------------------------------------------------
@@ -231,6 +249,7 @@ serve_store() {
   "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" serve --port "$port" --uploads-per-minute 100000000 \
     "${extra[@]}" "$@" >"$raw/serve.$store.log" 2>&1 &
   server_pid=$!
+  SERVER_UNDER_TEST=$server_pid
   await_healthy "$port" "$raw/serve.$store.log"
   rm -f "$raw/acked.all"
   load "$store.warmup" "http://127.0.0.1:$port/api/v1/snapshots" "$token" 50 "$WARMUP"
@@ -239,6 +258,7 @@ serve_store() {
   done
   curl -fs "http://127.0.0.1:$port/metrics" >"$raw/$store.metrics" || true
   stop_server
+  SERVER_UNDER_TEST=
   sort -u "$raw/acked.all" >"$raw/$store.acked.all"
   rm -f "$raw/acked.all"
 }
@@ -364,17 +384,19 @@ echo "Date: $date_start; $built; load average at start $load_start, at end $load
 echo "Body: $body_bytes bytes (compliant-pc.json, compact); ${DURATION}s per cell after a ${WARMUP}s warm-up; wrk -t $THREADS, closed loop${COLLECTOR_THREADS:+; --collector-threads $COLLECTOR_THREADS}"
 [[ -n ${fsync:-} ]] && echo "PostgreSQL fsync / synchronous_commit: $fsync"
 echo
-echo "| target | clients | stored/s (201) | answers/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | reference | reference/s | stored ÷ reference |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+echo "| target | clients | stored/s (201) | answers/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | server CPU ms per answer | reference | reference/s | stored ÷ reference |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
 row() {
-  local name=$1 label=$2 c=$3 ref_label=$4 ref_rps=$5 rps ratio errs
+  local name=$1 label=$2 c=$3 ref_label=$4 ref_rps=$5 rps ratio errs cpu
   # Uploads per second are the 201s: a 503 answered fast is not an upload.
   rps=$(awk -v n="$(field "$name" c201)" -v us="$(field "$name" duration_us)" 'BEGIN { printf "%.1f", n / us * 1e6 }')
   errs=$(($(field "$name" err_connect) + $(field "$name" err_read) + $(field "$name" err_write) + $(field "$name" err_timeout)))
   ratio=$(awk -v a="$rps" -v b="$ref_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-  printf '| %s | %d | %.0f | %.0f | %s | %s | %s | %d | %d | %s | %.0f | %s |\n' "$label" "$c" "$rps" "$(field "$name" rps)" \
+  # Server CPU (user + system, all its threads) per answer: steadier than rates on a shared machine.
+  cpu=$(awk -v ms="$(field "$name" cpu_ms)" -v n="$(field "$name" answered)" 'BEGIN { if (n > 0) printf "%.3f", ms / n; else print "-" }')
+  printf '| %s | %d | %.0f | %.0f | %s | %s | %s | %d | %d | %s | %s | %.0f | %s |\n' "$label" "$c" "$rps" "$(field "$name" rps)" \
     "$(ms "$(field "$name" p50_us)")" "$(ms "$(field "$name" p99_us)")" \
-    "$(ms "$(field "$name" max_us)")" "$(field "$name" non2xx)" "$errs" "$ref_label" "$ref_rps" "$ratio"
+    "$(ms "$(field "$name" max_us)")" "$(field "$name" non2xx)" "$errs" "$cpu" "$ref_label" "$ref_rps" "$ratio"
 }
 for c in $CONNS; do
   nginx_rps=$(field "nginx.$c" rps)

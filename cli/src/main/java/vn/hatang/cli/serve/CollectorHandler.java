@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,9 +41,9 @@ import vn.hatang.cli.store.StoreException;
 import vn.hatang.cli.store.Tokens;
 import vn.hatang.core.i18n.Lang;
 import vn.hatang.core.i18n.Messages;
-import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.snapshot.SnapshotException;
+import vn.hatang.core.snapshot.SnapshotHeader;
 
 /**
  * The collector's endpoints (contract: {@code docs/collector.md}): {@code POST /api/v1/snapshots},
@@ -239,13 +238,17 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     }
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
-      body = readAtMost(in, MAX_BODY);
+      body = readAtMost(in, MAX_BODY, request.getLength());
       if (body == null) {
         // Read the rest (bounded) before answering: closing with unread bytes makes the kernel
         // send a reset, and the client may lose the 413 and retry instead of giving up.
         drain(in, DRAIN_LIMIT);
       } else if (gzip) {
-        body = readAtMost(new GZIPInputStream(new java.io.ByteArrayInputStream(body)), MAX_BODY);
+        body =
+            readAtMost(
+                new GZIPInputStream(new java.io.ByteArrayInputStream(body)),
+                MAX_BODY,
+                4L * body.length);
       }
     } catch (ZipException | java.io.EOFException e) {
       invalid(response, callback, null, messages.get("collector.badGzip"), null);
@@ -255,9 +258,9 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
       tooLarge(response, callback, messages);
       return;
     }
-    Snapshot snapshot;
+    SnapshotHeader snapshot;
     try {
-      snapshot = SnapshotCodec.read(body, "upload");
+      snapshot = SnapshotCodec.readHeader(body, "upload");
     } catch (SnapshotException e) {
       String where = e.where();
       boolean jsonPath = where != null && where.startsWith("$");
@@ -269,7 +272,7 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
       return;
     }
     String id = snapshot.snapshotId().toString();
-    String unit = snapshot.unit() == null ? null : snapshot.unit().code();
+    String unit = snapshot.unitCode();
     if (token.get().unitCode() == null || !token.get().unitCode().equals(unit)) {
       metrics.rejected("forbidden");
       answer(
@@ -288,11 +291,7 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     Store.PutResult result =
         store.put(
             new Store.NewSnapshot(
-                id,
-                unit,
-                snapshot.machine().machineId(),
-                snapshot.takenAt().toInstant(),
-                new String(body, StandardCharsets.UTF_8)),
+                id, unit, snapshot.machineId(), snapshot.takenAt().toInstant(), body),
             clock.instant());
     if (result == Store.PutResult.STORED) {
       metrics.received("stored");
@@ -323,7 +322,7 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     answer(response, callback, HttpStatus.BAD_REQUEST_400, "invalid", id, reason, jsonPath);
   }
 
-  /** The stream's bytes, or {@code null} when there are more than {@code max}. */
+  /** Reads and drops up to {@code max} bytes of the stream. */
   private static void drain(InputStream in, long max) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
@@ -333,9 +332,15 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
     }
   }
 
-  private static byte[] readAtMost(InputStream in, int max) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    byte[] buffer = new byte[64 * 1024];
+  /**
+   * The stream's bytes, or {@code null} when there are more than {@code max}.
+   *
+   * @param expected the likely size (Content-Length; -1 when unknown), to size the buffer
+   */
+  private static byte[] readAtMost(InputStream in, int max, long expected) throws IOException {
+    int initial = expected > 0 ? (int) Math.min(expected, max) : 8 * 1024;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
+    byte[] buffer = new byte[Math.min(initial, 16 * 1024)];
     int n;
     while ((n = in.read(buffer)) != -1) {
       if (out.size() + n > max) {

@@ -1,6 +1,5 @@
 package vn.hatang.cli.store;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +61,12 @@ abstract class JdbcStore implements Store {
    * numbers are committed in order (see {@link PostgresStore}).
    */
   void beforeInsert(Connection connection) throws SQLException {}
+
+  /**
+   * SQL that turns a parameter bound as UTF-8 bytes into the text column's value: the collector
+   * stores the body as received, without decoding it to a Java string and encoding it again.
+   */
+  abstract String textFromUtf8();
 
   /** Whether a table of this name is where unqualified names resolve to. */
   abstract boolean hasTable(Connection c, String name) throws SQLException;
@@ -163,10 +168,9 @@ abstract class JdbcStore implements Store {
     Objects.requireNonNull(s.snapshotId(), "snapshotId");
     Objects.requireNonNull(s.machineId(), "machineId");
     Objects.requireNonNull(s.takenAt(), "takenAt");
-    Objects.requireNonNull(s.json(), "json");
+    Objects.requireNonNull(s.utf8(), "utf8");
     Objects.requireNonNull(receivedAt, "receivedAt");
-    byte[] bytes = s.json().getBytes(StandardCharsets.UTF_8);
-    PendingPut mine = new PendingPut(s, receivedAt, bytes.length, Tokens.sha256Hex(bytes));
+    PendingPut mine = new PendingPut(s, receivedAt, s.utf8().length, Tokens.sha256Hex(s.utf8()));
     pending.add(mine);
     // Group commit: whoever holds the committer lock inserts every put waiting at that moment in
     // one transaction; the others find theirs done when they get the lock. While one group
@@ -226,7 +230,9 @@ abstract class JdbcStore implements Store {
         c.prepareStatement(
             "INSERT INTO snapshots (snapshot_id, unit_code, machine_id, taken_at,"
                 + " received_at, size_bytes, sha256, json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + textFromUtf8()
+                + ")"
                 + " ON CONFLICT (snapshot_id) DO NOTHING")) {
       for (PendingPut p : group) {
         NewSnapshot s = p.snapshot;
@@ -237,7 +243,7 @@ abstract class JdbcStore implements Store {
         ps.setLong(5, p.receivedAt.toEpochMilli());
         ps.setLong(6, p.sizeBytes);
         ps.setString(7, p.sha256);
-        ps.setString(8, s.json());
+        ps.setBytes(8, s.utf8());
         ps.addBatch();
       }
       // One round trip to PostgreSQL for the whole group. The same id twice in one group: the

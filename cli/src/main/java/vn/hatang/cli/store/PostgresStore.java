@@ -99,6 +99,11 @@ final class PostgresStore extends JdbcStore {
   }
 
   @Override
+  String textFromUtf8() {
+    return "convert_from(?, 'UTF8')";
+  }
+
+  @Override
   String seqColumn() {
     return "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
   }

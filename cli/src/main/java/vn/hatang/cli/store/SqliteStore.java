@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -23,6 +25,12 @@ import org.sqlite.SQLiteConfig;
  * another process writing the same file (say {@code hatang tokens create} while {@code hatang
  * serve} runs) is waited for up to {@link #BUSY_TIMEOUT_MS}. Reads use a few other connections,
  * which WAL lets run beside the writer. Thread-safe.
+ *
+ * <p>Checkpoints (copying the WAL into the database file, with its own fsync) run on a background
+ * thread every {@link #CHECKPOINT_MILLIS} instead of inside the commit that crosses SQLite's
+ * automatic threshold: that commit held the write lock for the whole copy, and every upload waiting
+ * behind it with it (the collector's slowest answers). Durability does not change: a commit is
+ * durable once its WAL frames are synced, checkpointed or not.
  */
 final class SqliteStore extends JdbcStore {
   /** The database file's name in the data folder. */
@@ -36,16 +44,51 @@ final class SqliteStore extends JdbcStore {
 
   private static final long READER_WAIT_SECONDS = 30;
 
+  /** Interval of the background checkpoints, in milliseconds. */
+  static final long CHECKPOINT_MILLIS = 500;
+
   private final Path file;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Connection writer;
   private final BlockingQueue<Connection> readers;
+  private final Connection checkpointer;
+  private final ScheduledExecutorService checkpoints;
   private volatile boolean closed;
 
-  private SqliteStore(Path file, Connection writer, List<Connection> readers) {
+  private SqliteStore(
+      Path file, Connection writer, List<Connection> readers, Connection checkpointer) {
     this.file = file;
     this.writer = writer;
     this.readers = new ArrayBlockingQueue<>(readers.size(), false, readers);
+    this.checkpointer = checkpointer;
+    this.checkpoints =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "hatang-sqlite-checkpoint");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Starts the background checkpoints, once the store is open. */
+  private void startCheckpoints() {
+    checkpoints.scheduleWithFixedDelay(
+        this::checkpoint, CHECKPOINT_MILLIS, CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Copies what it can of the WAL into the database file without waiting for readers or the writer
+   * (PASSIVE); the writer starts the WAL over once all of it is copied.
+   */
+  private void checkpoint() {
+    if (closed) {
+      return;
+    }
+    try (Statement st = checkpointer.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      // Next time; a WAL that grows meanwhile is still durable and still read.
+    }
   }
 
   /**
@@ -76,6 +119,13 @@ final class SqliteStore extends JdbcStore {
           throw new StoreException(null, "store.noWal", file.toString(), mode);
         }
       }
+      try (Statement st = writer.createStatement()) {
+        st.execute("PRAGMA wal_autocheckpoint = 0"); // the background thread does it
+      }
+      SQLiteConfig checkpointConfig = new SQLiteConfig();
+      checkpointConfig.setBusyTimeout(BUSY_TIMEOUT_MS);
+      Connection checkpointer = checkpointConfig.createConnection(url);
+      opened.add(checkpointer);
       List<Connection> readers = new ArrayList<>();
       for (int i = 0; i < READERS; i++) {
         SQLiteConfig readConfig = new SQLiteConfig();
@@ -87,9 +137,10 @@ final class SqliteStore extends JdbcStore {
         }
         readers.add(reader);
       }
-      SqliteStore store = new SqliteStore(file, writer, readers);
+      SqliteStore store = new SqliteStore(file, writer, readers, checkpointer);
       int found = store.inWriteTransaction(store::migrate);
       checkVersion(found, file.toString());
+      store.startCheckpoints();
       return store;
     } catch (SQLException e) {
       closeAll(opened);
@@ -108,6 +159,11 @@ final class SqliteStore extends JdbcStore {
   /** The database file. */
   Path file() {
     return file;
+  }
+
+  @Override
+  String textFromUtf8() {
+    return "CAST(? AS TEXT)";
   }
 
   @Override
@@ -196,6 +252,12 @@ final class SqliteStore extends JdbcStore {
 
   @Override
   public void close() {
+    checkpoints.shutdown();
+    try {
+      checkpoints.awaitTermination(READER_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     writeLock.lock();
     try {
       if (closed) {
@@ -204,6 +266,7 @@ final class SqliteStore extends JdbcStore {
       closed = true;
       List<Connection> all = new ArrayList<>();
       all.add(writer);
+      all.add(checkpointer);
       // Readers in use come back when their query ends; wait for them briefly.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READER_WAIT_SECONDS);
       for (int i = 0; i < READERS; i++) {

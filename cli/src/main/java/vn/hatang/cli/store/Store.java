@@ -1,5 +1,6 @@
 package vn.hatang.cli.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -80,10 +81,22 @@ public interface Store extends AutoCloseable {
    * @param unitCode its unit code ({@code unit.code}), or {@code null}
    * @param machineId its machine id
    * @param takenAt when it was taken
-   * @param json the snapshot verbatim (UTF-8 JSON text)
+   * @param utf8 the snapshot verbatim, UTF-8 JSON text as received (stored without decoding it)
    */
   record NewSnapshot(
-      String snapshotId, String unitCode, String machineId, Instant takenAt, String json) {}
+      String snapshotId, String unitCode, String machineId, Instant takenAt, byte[] utf8) {
+
+    /** A snapshot given as text. */
+    public NewSnapshot(
+        String snapshotId, String unitCode, String machineId, Instant takenAt, String json) {
+      this(snapshotId, unitCode, machineId, takenAt, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The snapshot as text. */
+    public String json() {
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+  }
 
   /**
    * A stored snapshot.

@@ -47,6 +47,35 @@ class SqliteStoreTest extends StoreContractTest {
   }
 
   @Test
+  void theWalIsCopiedIntoTheFileInTheBackgroundWhileTheStoreIsOpen() throws Exception {
+    Path db = dataDir.resolve("hatang.db");
+    long before = Files.size(db);
+    String big = "{\"pad\": \"" + "x".repeat(20_000) + "\"}";
+    for (int i = 0; i < 50; i++) {
+      store.put(new Store.NewSnapshot("ck-" + i, "21583", "m", T0, big), T0);
+    }
+    // Automatic checkpoints are off on the writer: only the background thread grows the file
+    // (1 MB of rows) while the store stays open.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (Files.size(db) < before + 1_000_000 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.size(db)).isGreaterThan(before + 1_000_000);
+    SqliteStore sqlite = (SqliteStore) store;
+    String auto =
+        sqlite.inWriteTransaction(
+            c -> {
+              try (Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    assertThat(auto).isEqualTo("0");
+    assertThat(store.get("ck-49")).isPresent();
+  }
+
+  @Test
   void theDatabaseIsOneFileInWalModeWithFullSync() throws Exception {
     assertThat(dataDir.resolve("hatang.db")).isRegularFile();
     try (Connection c = rawConnection();

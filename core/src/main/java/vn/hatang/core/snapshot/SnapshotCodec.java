@@ -3,6 +3,7 @@ package vn.hatang.core.snapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reads and writes snapshots (contract v1) as UTF-8 JSON, validating untrusted input against the
@@ -221,6 +225,80 @@ public final class SnapshotCodec {
         return null;
       }
       return snapshot;
+    } catch (IOException | RuntimeException e) {
+      return null; // the thorough reader finds it again and explains it
+    }
+  }
+
+  /**
+   * Validates one snapshot and reads only its header: the collector's path, which stores the bytes
+   * as received and has no use for the rest bound. Valid means what {@link #read} accepts.
+   *
+   * @param bytes the upload's content
+   * @param source where it came from, for messages
+   * @throws SnapshotException as {@link #read} does, with the same place and message
+   */
+  public static SnapshotHeader readHeader(byte[] bytes, String source) throws SnapshotException {
+    if (bytes.length > MAX_BYTES) {
+      throw new SnapshotException(source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
+    }
+    SnapshotHeader header = readHeaderStreaming(bytes);
+    return header != null ? header : SnapshotHeader.of(readThorough(bytes, source));
+  }
+
+  /**
+   * One pass over the tokens, checking the schema, keeping the four header values.
+   *
+   * @return the header, or {@code null} when the document is not plainly valid
+   */
+  static SnapshotHeader readHeaderStreaming(byte[] bytes) {
+    try (StreamingSchema.Parser parser =
+        StreamingHolder.SCHEMA.wrap(MAPPER.getFactory().createParser(bytes))) {
+      String snapshotId = null;
+      String takenAt = null;
+      String unitCode = null;
+      String machineId = null;
+      int depth = 0;
+      String section = null;
+      String wanted = null;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          if (depth == 1) {
+            section = name;
+            wanted = name.equals("snapshotId") || name.equals("takenAt") ? name : null;
+          } else if (depth == 2
+              && (("unit".equals(section) && name.equals("code"))
+                  || ("machine".equals(section) && name.equals("machineId")))) {
+            wanted = name;
+          }
+          continue;
+        }
+        if (wanted != null && token == JsonToken.VALUE_STRING) {
+          switch (wanted) {
+            case "snapshotId" -> snapshotId = parser.getText();
+            case "takenAt" -> takenAt = parser.getText();
+            case "code" -> unitCode = parser.getText();
+            default -> machineId = parser.getText();
+          }
+        }
+        wanted = null;
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+      }
+      if (!parser.finished() || snapshotId == null || takenAt == null) {
+        return null;
+      }
+      // As binding would: a takenAt of the right shape may still be no date (month 13).
+      return new SnapshotHeader(
+          UUID.fromString(snapshotId),
+          OffsetDateTime.parse(takenAt, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+          unitCode,
+          machineId);
     } catch (IOException | RuntimeException e) {
       return null; // the thorough reader finds it again and explains it
     }

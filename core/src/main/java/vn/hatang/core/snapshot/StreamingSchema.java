@@ -367,10 +367,12 @@ final class StreamingSchema {
       switch (token) {
         case START_OBJECT -> {
           require(node, OBJECT);
+          scalarsOnly(node);
           stack.add(new Frame(node, true));
         }
         case START_ARRAY -> {
           require(node, ARRAY);
+          scalarsOnly(node);
           stack.add(new Frame(node, false));
         }
         case VALUE_STRING -> string(node);
@@ -489,6 +491,13 @@ final class StreamingSchema {
     private void decimal(Node node) throws IOException {
       // A float on an "integer" (1.0 is one in JSON Schema) is left to the full validator.
       require(node, NUMBER);
+      if (node.allowed == null
+          && node.maximum == null
+          && (node.minimum == null || node.minimum.signum() <= 0)
+          && delegate.getTextLength() > 0
+          && delegate.getTextCharacters()[delegate.getTextOffset()] != '-') {
+        return; // written without a minus sign: >= 0 >= minimum, no need to parse it
+      }
       double value = delegate.getDoubleValue();
       if (!Double.isFinite(value) || value < node.minDouble || value > node.maxDouble) {
         throw new Violation();
@@ -504,6 +513,13 @@ final class StreamingSchema {
       }
       if (node.allowed != null
           && !node.allowed.contains(delegate.getDecimalValue().stripTrailingZeros())) {
+        throw new Violation();
+      }
+    }
+
+    /** Enum and const values are strings, numbers or null (as compiled): no object or array. */
+    private static void scalarsOnly(Node node) throws Violation {
+      if (node.allowed != null) {
         throw new Violation();
       }
     }
