@@ -9,6 +9,7 @@
 #
 #   sudo scripts/bench/collector-load.sh
 #   DURATION=30 CONNS="50 200" STORES="sqlite postgresql" scripts/bench/collector-load.sh
+#   RATE=1000 CONNS=200 scripts/bench/collector-load.sh          # latency at 1,000 uploads/s
 #
 # Run as root on Debian 12: installs wrk, nginx-light, sqlite3 and postgresql when missing, and runs
 # the throwaway PostgreSQL cluster as user postgres (initdb refuses root). Every upload is a
@@ -23,6 +24,11 @@
 # closed loop does not see the latency an open-loop arrival rate would (coordinated omission), so
 # p99 here is per answered request at that concurrency, not at a fixed offered rate.
 #
+# RATE=N paces the load instead (open loop as far as wrk allows): N uploads per second in total,
+# spread over the CONNS connections, each sending when its slot comes and it is free; the latency
+# then is what an upload meets at that rate, not the queue of a saturated server (whose mean is
+# CONNS / throughput by Little's law, whatever the server).
+#
 # Environment: DURATION (s per cell, default 20), WARMUP (s, default 8), CONNS (default "50 200"),
 # STORES (default "sqlite postgresql"), THREADS (wrk threads, default 2), COLLECTOR_THREADS (passed
 # as --collector-threads when set), JAR (the hatang.jar to measure; default cli/target/hatang.jar,
@@ -35,6 +41,7 @@ WARMUP=${WARMUP:-8}
 CONNS=${CONNS:-"50 200"}
 STORES=${STORES:-"sqlite postgresql"}
 THREADS=${THREADS:-2}
+RATE=${RATE:-0}
 QUIET_WAIT=${QUIET_WAIT:-900}
 QUIET_LOAD=${QUIET_LOAD:-1.0}
 UNIT=21583
@@ -160,12 +167,14 @@ cpu_ticks() {
 # load NAME URL TOKEN CONNS SECONDS: one wrk run; its RESULT line goes to $raw/NAME.result, with
 # the server's CPU time during the run (cpu_ms) when SERVER_UNDER_TEST names its pid.
 load() {
-  local name=$1 url=$2 token=$3 conns=$4 seconds=$5 tag cpu0=0
+  local name=$1 url=$2 token=$3 conns=$4 seconds=$5 tag cpu0=0 thread_rate=0
+  # Paced runs (not the warm-up): each wrk thread takes its share of RATE.
+  [[ $RATE != 0 && $name != *warmup ]] && thread_rate=$(awk -v r="$RATE" -v t="$THREADS" 'BEGIN { print r / t }')
   [[ -n ${SERVER_UNDER_TEST:-} ]] && cpu0=$(cpu_ticks "$SERVER_UNDER_TEST")
   run_n=$((run_n + 1))
   tag=$(printf '%06x%02x' $(((RANDOM * 32768 + RANDOM) % 16777216)) "$run_n")
   wrk -t "$THREADS" -c "$conns" -d "${seconds}s" --timeout 30s --latency -s "$lua" "$url" \
-    -- "$template" "$tag" "$token" "$raw/$name.acked" >"$raw/$name.out" 2>&1 || {
+    -- "$template" "$tag" "$token" "$raw/$name.acked" "$thread_rate" >"$raw/$name.out" 2>&1 || {
     echo "collector-load: wrk failed for $name:" >&2
     cat "$raw/$name.out" >&2
     exit 4
@@ -324,7 +333,7 @@ EOF
 fi
 
 # --- PostgreSQL ------------------------------------------------------------------------------------
-declare -A pgbench_rps pgbench_lat
+declare -A pgbench_rps pgbench_lat pgbench_pct
 if [[ $STORES == *postgresql* ]]; then
   pg_port=$(free_port)
   pg_data=$raw/pg/data
@@ -360,10 +369,19 @@ INSERT INTO ref (snapshot_id, unit_code, machine_id, taken_at, received_at, size
   SELECT gen_random_uuid()::text, '$UNIT', md5(random()::text), 0, 0, length(json), '', json FROM tpl;
 EOF
   for c in $CONNS; do
+    paced=()
+    [[ $RATE != 0 ]] && paced=(-R "$RATE")
+    mkdir -p "$raw/pgbench-log.$c"
+    chmod 777 "$raw/pgbench-log.$c"
     pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$c" -j "$THREADS" -T "$DURATION" \
+      "${paced[@]}" -l --log-prefix="$raw/pgbench-log.$c/tx" \
       -f "$raw/pgbench.sql" hatang >"$raw/pgbench.$c.out" 2>&1
     pgbench_rps[$c]=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$raw/pgbench.$c.out" | head -n 1)
     pgbench_lat[$c]=$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' "$raw/pgbench.$c.out")
+    # p50 / p99 from the per-transaction log: column 3 is the time in us; when paced, minus the
+    # schedule lag (last column), i.e. from the actual start, as wrk measures.
+    pgbench_pct[$c]=$(cat "$raw/pgbench-log.$c"/tx* | awk -v paced="$RATE" '{ t = $3; if (paced != 0) t -= $NF; print t }' |
+      sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "p50 %.1f ms, p99 %.1f ms", v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }')
   done
   stop_pg
 fi
@@ -381,7 +399,12 @@ else
   built="commit $(cd "$root" && git rev-parse --short HEAD)$(cd "$root" && git diff --quiet HEAD -- cli core || echo '+changes')"
 fi
 echo "Date: $date_start; $built; load average at start $load_start, at end $load_end"
-echo "Body: $body_bytes bytes (compliant-pc.json, compact); ${DURATION}s per cell after a ${WARMUP}s warm-up; wrk -t $THREADS, closed loop${COLLECTOR_THREADS:+; --collector-threads $COLLECTOR_THREADS}"
+if [[ $RATE != 0 ]]; then
+  loop="paced at $RATE uploads/s in total"
+else
+  loop="closed loop"
+fi
+echo "Body: $body_bytes bytes (compliant-pc.json, compact); ${DURATION}s per cell after a ${WARMUP}s warm-up; wrk -t $THREADS, $loop${COLLECTOR_THREADS:+; --collector-threads $COLLECTOR_THREADS}"
 [[ -n ${fsync:-} ]] && echo "PostgreSQL fsync / synchronous_commit: $fsync"
 echo
 echo "| target | clients | stored/s (201) | answers/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | server CPU ms per answer | reference | reference/s | stored ÷ reference |"
@@ -415,7 +438,7 @@ for s in "${!check[@]}"; do
   echo "Store check, $s: ${check[$s]}"
 done
 for c in "${!pgbench_rps[@]}"; do
-  echo "pgbench -c $c: ${pgbench_rps[$c]} inserts/s, latency average ${pgbench_lat[$c]} ms"
+  echo "pgbench -c $c$([[ $RATE != 0 ]] && echo " -R $RATE"): ${pgbench_rps[$c]} inserts/s, latency average ${pgbench_lat[$c]} ms, ${pgbench_pct[$c]}"
 done
 [[ -n ${sqlite_ref_rps:-} ]] && echo "sqlite3 reference: $sqlite_ref_rps inserts/s (3000 rows, one transaction each, WAL, synchronous=FULL)"
 exit $((lost ? 4 : 0))

@@ -3,12 +3,16 @@
 -- machineId, both built from the run tag, the wrk thread and a per-thread counter, so that no two
 -- requests of any run share an id and the collector really inserts each one.
 --
---   wrk -s collector-upload.lua URL -- TEMPLATE TAG TOKEN ACKED_PREFIX
+--   wrk -s collector-upload.lua URL -- TEMPLATE TAG TOKEN ACKED_PREFIX [RATE]
 --
 -- TEMPLATE: the snapshot with @@SID@@ and @@MID@@ in place of its ids; TAG: 8 hex digits, one per
 -- wrk run; TOKEN: the upload token ("-" for none); ACKED_PREFIX: each thread writes the snapshotId
 -- of every 201 answer (read from the answer's JSON) to ACKED_PREFIX.<thread>, so the script can
--- check afterwards that every acknowledged snapshot is in the store.
+-- check afterwards that every acknowledged snapshot is in the store. RATE (uploads per second for
+-- this wrk thread; absent or 0: closed loop, each connection sends again as soon as it is answered)
+-- paces the thread's requests on a monotonic clock, one every 1000/RATE ms across its connections,
+-- as agents that upload on a schedule do; a slot missed because every connection was busy is
+-- dropped, not made up in a burst (the achieved rate is in the RESULT line).
 -- done() prints one line "RESULT key=value ..." (latencies in microseconds).
 
 local threads = {}
@@ -19,7 +23,18 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local head, middle, tail, tag, acked
+local ffi = require("ffi")
+ffi.cdef([[
+typedef struct { long tv_sec; long tv_nsec; } hatang_timespec;
+int clock_gettime(int clk_id, hatang_timespec *tp);
+]])
+local clock = ffi.new("hatang_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+
+local head, middle, tail, tag, acked, interval_ms, next_ms
 sent = 0
 codes = {}
 
@@ -39,9 +54,26 @@ function init(args)
   if args[3] ~= "-" then
     wrk.headers["Authorization"] = "Bearer " .. args[3]
   end
+  local rate = tonumber(args[5] or "0") or 0
+  if rate > 0 then
+    interval_ms = 1000 / rate
+  end
   acked = assert(io.open(args[4] .. "." .. tid, "w"))
   -- wrk exits without closing the threads' Lua states: unflushed lines would be lost.
   acked:setvbuf("line")
+end
+
+function delay()
+  if not interval_ms then
+    return 0
+  end
+  local now = now_ms()
+  if not next_ms or next_ms < now then
+    next_ms = now
+  end
+  local wait = next_ms - now
+  next_ms = next_ms + interval_ms
+  return math.floor(wait + 0.5)
 end
 
 function request()

@@ -272,6 +272,11 @@ final class CollectorHandler extends Handler.Abstract.NonBlocking implements Aut
       return;
     }
     String id = snapshot.snapshotId().toString();
+    if (snapshot.machineId() == null) {
+      // The schema lets an agent say "no id"; the store files and rolls up by machine.
+      invalid(response, callback, id, messages.get("collector.noMachineId"), "$.machine.machineId");
+      return;
+    }
     String unit = snapshot.unitCode();
     if (token.get().unitCode() == null || !token.get().unitCode().equals(unit)) {
       metrics.rejected("forbidden");

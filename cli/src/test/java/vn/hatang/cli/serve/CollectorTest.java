@@ -315,6 +315,19 @@ class CollectorTest {
     assertThat(schema.statusCode()).isEqualTo(400);
     assertThat(json(schema).get("path").asText()).isEqualTo("$.memory.totalBytes");
 
+    ObjectNode noMachine = (ObjectNode) JSON.readTree(snapshot(UUID.randomUUID().toString()));
+    ((ObjectNode) noMachine.get("machine")).putNull("machineId");
+    HttpResponse<String> anonymous = post(UPLOAD, JSON.writeValueAsBytes(noMachine));
+    assertThat(anonymous.statusCode()).isEqualTo(400);
+    assertThat(json(anonymous).get("path").asText()).isEqualTo("$.machine.machineId");
+    assertThat(json(anonymous).get("reason").asText()).contains("no machine id");
+
+    // The schema's pattern takes this takenAt; no calendar does.
+    HttpResponse<String> noDate =
+        post(UPLOAD, snapshot(UUID.randomUUID().toString(), UNIT, "m-1", "2026-13-45T25:61+07:00"));
+    assertThat(noDate.statusCode()).isEqualTo(400);
+    assertThat(json(noDate).get("reason").asText()).contains("2026-13-45");
+
     HttpResponse<String> text =
         post(UPLOAD, snapshot(UUID.randomUUID().toString()), "Content-Type", "text/plain");
     assertThat(text.statusCode()).isEqualTo(415);
