@@ -191,8 +191,18 @@ public final class CheckService {
     String source = in.source();
     try {
       Snapshot s = SnapshotCodec.read(in.reader().read(), source);
-      return new Outcome(
-          source, Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers()), null);
+      MachineResult full = Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers());
+      // A run keeps every result until it prints them: keep the snapshot's identity, which the
+      // report names the machine by, not the sections the evaluator has finished reading.
+      MachineResult kept =
+          new MachineResult(
+              full.source(),
+              s.identity(),
+              full.verdict(),
+              full.findings(),
+              full.ageDays(),
+              full.stale());
+      return new Outcome(source, kept, null);
     } catch (SnapshotException e) {
       return new Outcome(
           source, null, new InputError(source, e.where(), new Message(e.key(), e.args())));

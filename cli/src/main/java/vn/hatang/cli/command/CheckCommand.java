@@ -1,6 +1,7 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,14 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           .println(
               vn.hatang.core.render.Safe.text(e.place()) + ": " + formats.message(e.message()));
     }
-    spec.commandLine()
-        .getOut()
-        .print(ReportRenderer.forFormat(output.format().name()).render(report, formats));
-    spec.commandLine().getOut().flush();
+    try {
+      // Written as it is rendered: a run over many machines is not held as one String.
+      ReportRenderer.forFormat(output.format().name())
+          .render(report, formats, spec.commandLine().getOut());
+    } catch (IOException e) {
+      // Standard output is a PrintWriter, which does not throw (as print() did not).
+      throw new UncheckedIOException(e);
+    }
     return report.exitCode(strict).code();
   }
 

@@ -13,8 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hatang.core.Fixtures;
+import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.check.State;
+import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.standard.Standard;
 
 class CheckServiceTest {
@@ -65,6 +69,37 @@ class CheckServiceTest {
     assertThat(run.notices())
         .extracting(n -> n.source() + " after " + n.message().args().get(1))
         .containsExactlyElementsOf(expectedNotes);
+  }
+
+  /**
+   * A judged result keeps only its snapshot's identity, and what was judged is what judging the
+   * whole snapshot gives.
+   */
+  @Test
+  void aResultKeepsTheSnapshotsIdentityAndTheFullVerdict() throws Exception {
+    Fixtures.copySnapshots(dir, Fixtures.COMPLIANT, Fixtures.OLD, Fixtures.DISK_UNKNOWN);
+    Standard standard = Fixtures.defaultStandard();
+    LocalDate date = LocalDate.of(2026, 11, 25);
+    CheckService.Result run =
+        CheckService.check(
+            List.of(dir.toString()), new ByteArrayInputStream(new byte[0]), standard, date);
+    List<MachineResult> machines = run.report().machines();
+    assertThat(machines).hasSize(3);
+    // The fixtures between them fail, pass and leave checks unknown: the findings compared matter.
+    assertThat(machines).extracting(MachineResult::verdict).contains(State.FAIL, State.PASS);
+    for (MachineResult kept : machines) {
+      Snapshot full = SnapshotCodec.read(Files.readAllBytes(Path.of(kept.source())), "full");
+      assertThat(full.cpu()).isNotNull();
+      assertThat(kept.snapshot()).isEqualTo(full.identity());
+      assertThat(kept.snapshot().cpu()).isNull();
+      assertThat(kept.snapshot().memory()).isNull();
+      assertThat(kept.snapshot().lines()).isEmpty();
+      MachineResult judged = Evaluator.evaluate(kept.source(), full, standard, date);
+      assertThat(kept.verdict()).isEqualTo(judged.verdict());
+      assertThat(kept.findings()).isNotEmpty().isEqualTo(judged.findings());
+      assertThat(kept.ageDays()).isEqualTo(judged.ageDays());
+      assertThat(kept.stale()).isEqualTo(judged.stale());
+    }
   }
 
   private static String id(int i) {

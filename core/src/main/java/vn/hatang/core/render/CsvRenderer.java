@@ -1,5 +1,9 @@
 package vn.hatang.core.render;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -52,8 +56,21 @@ public final class CsvRenderer implements ReportRenderer {
 
   @Override
   public String render(CheckReport report, Formats f) {
+    StringWriter out = new StringWriter();
+    try {
+      render(report, f, out);
+    } catch (IOException e) {
+      // A StringWriter does not fail.
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Writes the rows as they are made, machine by machine. {@code out} is flushed, not closed. */
+  @Override
+  public void render(CheckReport report, Formats f, Writer out) throws IOException {
     Locale locale = f.messages().locale();
-    StringBuilder out = new StringBuilder("\uFEFF");
+    out.write("\uFEFF");
     out.append(String.join(",", COLUMNS)).append("\r\n");
     for (MachineResult r : report.machines()) {
       Snapshot s = r.snapshot();
@@ -95,10 +112,10 @@ public final class CsvRenderer implements ReportRenderer {
         cell(row, w == null ? null : w.expires().toString());
         cell(row, w == null ? null : w.justification());
         cell(row, w == null ? null : w.planItem());
-        out.append(row).append("\r\n");
+        out.append(row.toString()).append("\r\n");
       }
     }
-    return out.toString();
+    out.flush();
   }
 
   private static void cell(StringJoiner row, String value) {

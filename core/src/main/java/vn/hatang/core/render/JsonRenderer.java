@@ -1,11 +1,12 @@
 package vn.hatang.core.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -31,117 +32,174 @@ public final class JsonRenderer implements ReportRenderer {
 
   @Override
   public String render(CheckReport report, Formats f) {
-    Locale locale = f.messages().locale();
-    JsonNodeFactory nf = JsonNodeFactory.instance;
-    ObjectNode root = nf.objectNode();
-    root.put("formatVersion", FORMAT_VERSION);
-    Standard std = report.standard();
-    ObjectNode s = root.putObject("standard");
-    s.put("id", std.id());
-    s.put("version", std.version());
-    s.put("sha256", std.sha256());
-    s.put("source", std.source());
-    s.put("title", std.title() == null ? null : std.title().in(locale));
-    root.put("evaluationDate", report.evaluationDate().toString());
-    ObjectNode sum = root.putObject("summary");
-    sum.put("machines", report.machines().size());
-    for (State st : State.values()) {
-      sum.put(key(st), report.count(st));
+    StringWriter out = new StringWriter();
+    try {
+      render(report, f, out);
+    } catch (IOException e) {
+      // A StringWriter does not fail.
+      throw new UncheckedIOException(e);
     }
-    sum.put("expiredWaivers", report.expiredWaiverCount());
-    sum.put("invalidInputs", report.errors().size());
-    sum.put("stale", report.staleCount());
-    ArrayNode machines = root.putArray("machines");
+    return out.toString();
+  }
+
+  /**
+   * Writes the result machine by machine, so a run over many machines holds no copy of the whole
+   * output. {@code out} is flushed, not closed.
+   */
+  @Override
+  public void render(CheckReport report, Formats f, Writer out) throws IOException {
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      // The caller's writer (standard output, a file) stays open.
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      write(g, report, f);
+      g.writeRaw('\n');
+    }
+    out.flush();
+  }
+
+  private static void write(JsonGenerator g, CheckReport report, Formats f) throws IOException {
+    Locale locale = f.messages().locale();
+    g.writeStartObject();
+    g.writeNumberField("formatVersion", FORMAT_VERSION);
+    Standard std = report.standard();
+    g.writeObjectFieldStart("standard");
+    text(g, "id", std.id());
+    text(g, "version", std.version());
+    text(g, "sha256", std.sha256());
+    text(g, "source", std.source());
+    text(g, "title", std.title() == null ? null : std.title().in(locale));
+    g.writeEndObject();
+    text(g, "evaluationDate", report.evaluationDate().toString());
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("machines", report.machines().size());
+    for (State st : State.values()) {
+      g.writeNumberField(key(st), report.count(st));
+    }
+    g.writeNumberField("expiredWaivers", report.expiredWaiverCount());
+    g.writeNumberField("invalidInputs", report.errors().size());
+    g.writeNumberField("stale", report.staleCount());
+    g.writeEndObject();
+    g.writeArrayFieldStart("machines");
     String currency = std.reference().prices() == null ? null : std.reference().prices().currency();
     for (MachineResult r : report.machines()) {
-      Snapshot snap = r.snapshot();
-      ObjectNode mo = machines.addObject();
-      mo.put("source", r.source());
-      mo.put("snapshotId", snap.snapshotId().toString());
-      mo.put("takenAt", snap.takenAt().toString());
-      ObjectNode unit = mo.putObject("unit");
-      unit.put("code", snap.unit() == null ? null : snap.unit().code());
-      unit.put("name", snap.unit() == null ? null : snap.unit().name());
-      unit.put("level", snap.unit() == null ? null : snap.unit().level());
-      mo.put("hostname", snap.machine().hostname());
-      mo.put("machineId", snap.machine().machineId());
-      mo.put("role", snap.machine().role());
-      mo.put("verdict", r.verdict().name());
-      mo.put("ageDays", r.ageDays());
-      mo.put("stale", r.stale());
-      ObjectNode counts = mo.putObject("counts");
-      for (State st : State.values()) {
-        counts.put(key(st), r.count(st));
-      }
-      ArrayNode findings = mo.putArray("findings");
-      for (Finding x : r.findings()) {
-        ObjectNode fo = findings.addObject();
-        fo.put("checkId", x.check().id());
-        fo.put("title", x.check().title() == null ? null : x.check().title().in(locale));
-        fo.put("state", x.state().name());
-        fo.put("severity", x.check().severity().name());
-        fo.put("weight", x.check().weight());
-        fo.put("metric", x.check().metric().path());
-        fo.put("op", x.check().op().symbol());
-        fo.set("required", raw(nf, x.required()));
-        fo.set("measured", raw(nf, x.measured()));
-        fo.put("unit", x.check().unit());
-        if (x.shortfall() != null) {
-          fo.put("shortfall", x.shortfall());
-          fo.put("shortfallUnit", x.shortfallUnit());
-        }
-        if (x.reason() != null) {
-          fo.put("reasonKey", x.reason().key());
-          fo.put("reason", f.message(x.reason()));
-        }
-        if (x.note() != null) {
-          fo.put("note", f.message(x.note()));
-        }
-        if (x.waiver() != null) {
-          waiver(fo.putObject("waiver"), x);
-        }
-        if (x.check().remediation() != null) {
-          ObjectNode rem = fo.putObject("remediation");
-          rem.put(
-              "action",
-              x.check().remediation().action() == null
-                  ? null
-                  : x.check().remediation().action().in(locale));
-          rem.put("costKey", x.check().remediation().costKey());
-          if (x.unitCost() != null) {
-            rem.put("unitCost", x.unitCost());
-            rem.put("currency", currency);
-          }
-        }
-      }
+      machine(g, r, currency, f, locale);
     }
-    ArrayNode errors = root.putArray("errors");
+    g.writeEndArray();
+    g.writeArrayFieldStart("errors");
     for (InputError e : report.errors()) {
-      ObjectNode eo = errors.addObject();
-      eo.put("source", e.source());
-      eo.put("where", e.where());
-      eo.put("key", e.message().key());
-      eo.put("message", f.message(e.message()));
+      g.writeStartObject();
+      text(g, "source", e.source());
+      text(g, "where", e.where());
+      text(g, "key", e.message().key());
+      text(g, "message", f.message(e.message()));
+      g.writeEndObject();
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void machine(
+      JsonGenerator g, MachineResult r, String currency, Formats f, Locale locale)
+      throws IOException {
+    Snapshot snap = r.snapshot();
+    g.writeStartObject();
+    text(g, "source", r.source());
+    text(g, "snapshotId", snap.snapshotId().toString());
+    text(g, "takenAt", snap.takenAt().toString());
+    g.writeObjectFieldStart("unit");
+    text(g, "code", snap.unit() == null ? null : snap.unit().code());
+    text(g, "name", snap.unit() == null ? null : snap.unit().name());
+    text(g, "level", snap.unit() == null ? null : snap.unit().level());
+    g.writeEndObject();
+    text(g, "hostname", snap.machine().hostname());
+    text(g, "machineId", snap.machine().machineId());
+    text(g, "role", snap.machine().role());
+    text(g, "verdict", r.verdict().name());
+    g.writeNumberField("ageDays", r.ageDays());
+    g.writeBooleanField("stale", r.stale());
+    g.writeObjectFieldStart("counts");
+    for (State st : State.values()) {
+      g.writeNumberField(key(st), r.count(st));
     }
+    g.writeEndObject();
+    g.writeArrayFieldStart("findings");
+    for (Finding x : r.findings()) {
+      finding(g, x, currency, f, locale);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding x, String currency, Formats f, Locale locale)
+      throws IOException {
+    g.writeStartObject();
+    text(g, "checkId", x.check().id());
+    text(g, "title", x.check().title() == null ? null : x.check().title().in(locale));
+    text(g, "state", x.state().name());
+    text(g, "severity", x.check().severity().name());
+    g.writeNumberField("weight", x.check().weight());
+    text(g, "metric", x.check().metric().path());
+    text(g, "op", x.check().op().symbol());
+    g.writeFieldName("required");
+    raw(g, x.required());
+    g.writeFieldName("measured");
+    raw(g, x.measured());
+    text(g, "unit", x.check().unit());
+    if (x.shortfall() != null) {
+      g.writeNumberField("shortfall", x.shortfall());
+      text(g, "shortfallUnit", x.shortfallUnit());
+    }
+    if (x.reason() != null) {
+      text(g, "reasonKey", x.reason().key());
+      text(g, "reason", f.message(x.reason()));
+    }
+    if (x.note() != null) {
+      text(g, "note", f.message(x.note()));
+    }
+    if (x.waiver() != null) {
+      g.writeObjectFieldStart("waiver");
+      waiver(g, x);
+      g.writeEndObject();
+    }
+    if (x.check().remediation() != null) {
+      g.writeObjectFieldStart("remediation");
+      text(
+          g,
+          "action",
+          x.check().remediation().action() == null
+              ? null
+              : x.check().remediation().action().in(locale));
+      text(g, "costKey", x.check().remediation().costKey());
+      if (x.unitCost() != null) {
+        g.writeNumberField("unitCost", x.unitCost());
+        text(g, "currency", currency);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   /** A finding's waiver: applied (state WAIVED) or expired (state FAIL again). */
-  private static void waiver(ObjectNode wo, Finding x) {
+  private static void waiver(JsonGenerator g, Finding x) throws IOException {
     Waiver w = x.waiver();
-    wo.put("status", x.waiverExpired() ? "expired" : "applied");
-    wo.put("scope", w.scope().word());
-    wo.put("target", w.target());
-    wo.put("justification", w.justification());
-    wo.put("approvedBy", w.approvedBy());
-    wo.put("approvedOn", w.approvedOn().toString());
-    wo.put("expires", w.expires().toString());
-    wo.put("planItem", w.planItem());
-    wo.put("place", w.place());
+    text(g, "status", x.waiverExpired() ? "expired" : "applied");
+    text(g, "scope", w.scope().word());
+    text(g, "target", w.target());
+    text(g, "justification", w.justification());
+    text(g, "approvedBy", w.approvedBy());
+    text(g, "approvedOn", w.approvedOn().toString());
+    text(g, "expires", w.expires().toString());
+    text(g, "planItem", w.planItem());
+    text(g, "place", w.place());
+  }
+
+  /** A text field, {@code null} written as JSON null. */
+  private static void text(JsonGenerator g, String name, String value) throws IOException {
+    if (value == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeStringField(name, value);
+    }
   }
 
   private static String key(State st) {
@@ -154,25 +212,29 @@ public final class JsonRenderer implements ReportRenderer {
     };
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode raw(JsonNodeFactory nf, Object v) {
+  /** A raw value as written: whole numbers without a fraction, dates and lists as text. */
+  private static void raw(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
-      return nf.nullNode();
-    }
-    if (v instanceof Number n) {
+      g.writeNull();
+    } else if (v instanceof Number n) {
       double d = n.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? nf.numberNode((long) d) : nf.numberNode(d);
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        g.writeNumber((long) d);
+      } else {
+        g.writeNumber(d);
+      }
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof LocalDate d) {
+      g.writeString(d.toString());
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        g.writeString(String.valueOf(x));
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(String.valueOf(v));
     }
-    if (v instanceof Boolean b) {
-      return nf.booleanNode(b);
-    }
-    if (v instanceof LocalDate d) {
-      return nf.textNode(d.toString());
-    }
-    if (v instanceof List<?> l) {
-      ArrayNode a = nf.arrayNode();
-      l.forEach(x -> a.add(String.valueOf(x)));
-      return a;
-    }
-    return nf.textNode(String.valueOf(v));
   }
 }

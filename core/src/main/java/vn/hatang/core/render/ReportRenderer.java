@@ -1,5 +1,7 @@
 package vn.hatang.core.render;
 
+import java.io.IOException;
+import java.io.Writer;
 import vn.hatang.core.check.CheckReport;
 
 /** Turns a check report into text in one format. Implementations are stateless. */
@@ -12,6 +14,21 @@ public interface ReportRenderer {
    * @return the whole output, ending with a newline
    */
   String render(CheckReport report, Formats formats);
+
+  /**
+   * Renders a report to a writer: the same text as {@link #render(CheckReport, Formats)}. This
+   * default writes that String; a renderer that can write as it goes overrides it, so a large
+   * report is never held whole in memory. {@code out} is flushed, not closed.
+   *
+   * @param report the report (sorted and deterministic)
+   * @param formats wording and numbers in the reader's language
+   * @param out where the output goes
+   * @throws IOException if {@code out} cannot be written
+   */
+  default void render(CheckReport report, Formats formats, Writer out) throws IOException {
+    out.write(render(report, formats));
+    out.flush();
+  }
 
   /** The renderer for a format name: {@code table}, {@code json} or {@code csv}. */
   static ReportRenderer forFormat(String format) {

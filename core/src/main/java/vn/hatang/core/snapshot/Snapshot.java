@@ -57,4 +57,32 @@ public record Snapshot(
     antivirus = antivirus == null ? null : List.copyOf(antivirus);
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
+
+  /**
+   * This snapshot's identity alone: the same {@code schemaVersion}, {@code snapshotId}, {@code
+   * takenAt}, {@code agent}, {@code unit} and {@code machine}, every other section {@code null}
+   * ({@code lines} empty). A result names its machine by these; the rest is what the evaluator read
+   * and is no longer needed once the snapshot is judged, so a run over many snapshots keeps this
+   * instead of the whole snapshot.
+   *
+   * @return a snapshot holding only the header and the machine's identity
+   */
+  public Snapshot identity() {
+    return new Snapshot(
+        schemaVersion,
+        snapshotId,
+        takenAt,
+        agent,
+        unit,
+        machine,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 }
