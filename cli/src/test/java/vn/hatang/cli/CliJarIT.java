@@ -76,13 +76,16 @@ class CliJarIT {
           dir.resolve("pc-" + i + ".json"),
           template.replace("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", id));
     }
-    // 48 MiB of heap cannot hold 4,000 results and their JSON (about 50 MB of text); the heap
-    // fills after start-up, in the judging or the rendering, not in class initialisation.
+    // 16 MiB of heap runs a check of one such file, but cannot hold 4,000 results (each keeps its
+    // findings, a few kB, for the sorted output); the heap fills after start-up, in the judging
+    // or the rendering, not in class initialisation. Parallel GC: its overhead limit turns a heap
+    // that is just too small into an OutOfMemoryError at once, where G1 can collect for minutes.
     Process p =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx48m",
+                    "-Xmx16m",
+                    "-XX:+UseParallelGC",
                     "-jar",
                     jar.toString(),
                     "check",
