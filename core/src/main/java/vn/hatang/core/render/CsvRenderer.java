@@ -1,8 +1,6 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
@@ -56,14 +54,7 @@ public final class CsvRenderer implements ReportRenderer {
 
   @Override
   public String render(CheckReport report, Formats f) {
-    StringWriter out = new StringWriter();
-    try {
-      render(report, f, out);
-    } catch (IOException e) {
-      // A StringWriter does not fail.
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ReportRenderer.collect(this, report, f);
   }
 
   /** Writes the rows as they are made, machine by machine. {@code out} is flushed, not closed. */

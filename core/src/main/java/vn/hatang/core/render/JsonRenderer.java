@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,14 +30,7 @@ public final class JsonRenderer implements ReportRenderer {
 
   @Override
   public String render(CheckReport report, Formats f) {
-    StringWriter out = new StringWriter();
-    try {
-      render(report, f, out);
-    } catch (IOException e) {
-      // A StringWriter does not fail.
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return ReportRenderer.collect(this, report, f);
   }
 
   /**

@@ -1,6 +1,8 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import vn.hatang.core.check.CheckReport;
 
@@ -28,6 +30,21 @@ public interface ReportRenderer {
   default void render(CheckReport report, Formats formats, Writer out) throws IOException {
     out.write(render(report, formats));
     out.flush();
+  }
+
+  /**
+   * The whole output of a renderer that writes as it goes, as one String: for such renderers'
+   * {@link #render(CheckReport, Formats)}.
+   */
+  static String collect(ReportRenderer renderer, CheckReport report, Formats formats) {
+    StringWriter out = new StringWriter();
+    try {
+      renderer.render(report, formats, out);
+    } catch (IOException e) {
+      // A StringWriter does not fail.
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   /** The renderer for a format name: {@code table}, {@code json} or {@code csv}. */
