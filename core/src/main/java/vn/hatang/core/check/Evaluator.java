@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Check;
@@ -28,6 +30,10 @@ import vn.hatang.core.waiver.Waivers;
  * OS counts as unsupported).
  */
 public final class Evaluator {
+  private static final Pattern VERSION_PARTS = Pattern.compile("[.\\-_ ]");
+
+  /** Compiled {@code matches} patterns: a standard has a handful, judged on every snapshot. */
+  private static final Map<String, Pattern> MATCHES_PATTERNS = new ConcurrentHashMap<>();
 
   private Evaluator() {}
 
@@ -157,7 +163,10 @@ public final class Evaluator {
       }
       case MATCHES ->
           pass =
-              Pattern.compile((String) required, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+              MATCHES_PATTERNS
+                  .computeIfAbsent(
+                      (String) required,
+                      r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                   .matcher(text(measured))
                   .find();
       case VERSION_GE -> pass = compareVersions(versionText(measured), text(required)) >= 0;
@@ -275,13 +284,13 @@ public final class Evaluator {
    * 10.0.9600}); non-numeric parts compare as text.
    */
   public static int compareVersions(String a, String b) {
-    String[] x = a.trim().split("[.\\-_ ]");
-    String[] y = b.trim().split("[.\\-_ ]");
+    String[] x = VERSION_PARTS.split(a.trim());
+    String[] y = VERSION_PARTS.split(b.trim());
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
       String p = i < x.length ? x[i] : "0";
       String q = i < y.length ? y[i] : "0";
       int c;
-      if (p.matches("\\d{1,18}") && q.matches("\\d{1,18}")) {
+      if (isSmallNumber(p) && isSmallNumber(q)) {
         c = Long.compare(Long.parseLong(p), Long.parseLong(q));
       } else {
         c = p.toLowerCase(Locale.ROOT).compareTo(q.toLowerCase(Locale.ROOT));
@@ -291,5 +300,19 @@ public final class Evaluator {
       }
     }
     return 0;
+  }
+
+  /** 1 to 18 ASCII digits: fits a long (what {@code \\d{1,18}} matched, without a regex). */
+  private static boolean isSmallNumber(String s) {
+    if (s.isEmpty() || s.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -24,8 +24,8 @@ import vn.hatang.core.snapshot.Snapshot;
 public final class EquipmentCounter {
   private static final Pattern VIRTUAL_PRINTER =
       Pattern.compile(
-          "(?i).*(print to pdf|xps document writer|onenote|\\bfax\\b|pdf creator|pdf24|"
-              + "cutepdf|foxit|adobe pdf|anydesk|microsoft shared fax).*");
+          "(?i)print to pdf|xps document writer|onenote|\\bfax\\b|pdf creator|pdf24|"
+              + "cutepdf|foxit|adobe pdf|anydesk|microsoft shared fax");
 
   private final Map<String, String> usbItems;
 
@@ -50,7 +50,7 @@ public final class EquipmentCounter {
     for (Peripherals.Printer printer : nonNull(p.printers())) {
       String name = printer.name() == null ? "" : printer.name();
       String driver = printer.driver() == null ? "" : printer.driver();
-      if (VIRTUAL_PRINTER.matcher(name).matches() || VIRTUAL_PRINTER.matcher(driver).matches()) {
+      if (VIRTUAL_PRINTER.matcher(name).find() || VIRTUAL_PRINTER.matcher(driver).find()) {
         continue;
       }
       boolean network = Boolean.TRUE.equals(printer.network());
