@@ -92,6 +92,49 @@ class ReportCommandTest {
   }
 
   @Test
+  void aScannerOnUsbCountsForTheUnitThroughTheBundledCatalogue() throws Exception {
+    Path in = dir.resolve("scan");
+    Files.createDirectories(in);
+    ObjectNode pc = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
+    Files.write(in.resolve("without.json"), JSON.writeValueAsBytes(pc));
+    String[] args = {
+      "report",
+      "--period",
+      "2026-11",
+      in.toString(),
+      "--standard",
+      "vn-basic-it@2027.1",
+      "-f",
+      "json"
+    };
+    assertThat(scannerCheck(Cli.run(args)).path("measured").asDouble()).isZero();
+
+    // HP ScanJet 4100c (03f0:0101 in usb.ids): a scanner, though HP makes printers too.
+    ((com.fasterxml.jackson.databind.node.ArrayNode) pc.get("peripherals").get("usbDevices"))
+        .addObject()
+        .put("name", "ScanJet 4100c")
+        .put("vendor", "HP")
+        .put("vendorId", "03f0")
+        .put("productId", "0101")
+        .putNull("serial");
+    Files.write(in.resolve("without.json"), JSON.writeValueAsBytes(pc));
+    com.fasterxml.jackson.databind.JsonNode scanner = scannerCheck(Cli.run(args));
+    assertThat(scanner.path("measured").asDouble()).isEqualTo(1.0);
+    assertThat(scanner.path("state").asText()).isEqualTo("PASS");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode scannerCheck(Cli r) throws Exception {
+    assertThat(r.err()).doesNotContain("error");
+    for (com.fasterxml.jackson.databind.JsonNode n :
+        JSON.readTree(r.out()).findParents("checkId")) {
+      if (n.path("checkId").asText().equals("unit.scanner")) {
+        return n;
+      }
+    }
+    throw new AssertionError("no unit.scanner in " + r.out());
+  }
+
+  @Test
   void badInputsAreNamedAndTheOthersStillCounted() throws Exception {
     Path in = snapshots();
     Files.writeString(

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +29,7 @@ import vn.hatang.core.report.PeriodReport;
 import vn.hatang.core.report.RegistryDirectory;
 import vn.hatang.core.report.ReportBuilder;
 import vn.hatang.core.report.UnitDirectory;
+import vn.hatang.core.report.UsbCatalogue;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardCatalog;
@@ -120,7 +120,7 @@ public final class ReportInputs {
             judge(spec, context, versions, atEnd),
             units(spec, context),
             attested(spec, context),
-            new EquipmentCounter(Map.of()));
+            new EquipmentCounter(UsbCatalogue.bundled()));
     SnapshotStream stream = new SnapshotStream(builder::accept);
     read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());

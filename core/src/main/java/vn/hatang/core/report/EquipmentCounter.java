@@ -62,9 +62,11 @@ public final class EquipmentCounter {
     for (Peripherals.Display d : nonNull(p.displays())) {
       add(out, "display", machine + ":display:" + i++);
     }
+    boolean upsAsPower = false;
     for (Peripherals.PowerSource ps : nonNull(p.powerSources())) {
       if ("ups".equalsIgnoreCase(ps.kind())) {
         add(out, "ups", machine + ":power:" + ps.name());
+        upsAsPower = true;
       }
     }
     int u = 0;
@@ -72,7 +74,8 @@ public final class EquipmentCounter {
       String vid = d.vendorId() == null ? "" : d.vendorId().toLowerCase(Locale.ROOT);
       String pid = d.productId() == null ? "" : d.productId().toLowerCase(Locale.ROOT);
       String item = usbItems.getOrDefault(vid + ":" + pid, usbItems.get(vid));
-      if (item == null || vid.isEmpty()) {
+      // A UPS on USB is usually also the OS's power source: count it once.
+      if (item == null || vid.isEmpty() || (upsAsPower && item.equals("ups"))) {
         u++;
         continue;
       }

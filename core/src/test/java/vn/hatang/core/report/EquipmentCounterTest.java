@@ -93,6 +93,20 @@ class EquipmentCounterTest {
   }
 
   @Test
+  void aUpsOnUsbThatIsAlsoThePowerSourceIsOneUps() {
+    Peripherals.UsbDevice apcUps = new Peripherals.UsbDevice("Back-UPS", "APC", "051d", "0002", "");
+    Peripherals.PowerSource asPower =
+        new Peripherals.PowerSource("APC Back-UPS", "UPS", "ups", 100.0, true);
+    Map<String, java.util.Set<String>> both =
+        COUNTER.pieces(
+            pc("pc1", new Peripherals(null, null, List.of(apcUps), null, List.of(asPower))));
+    assertThat(both.get("ups")).hasSize(1);
+    Map<String, java.util.Set<String>> usbOnly =
+        COUNTER.pieces(pc("pc1", new Peripherals(null, null, List.of(apcUps), null, null)));
+    assertThat(usbOnly.get("ups")).hasSize(1);
+  }
+
+  @Test
   void unreadablePeripheralsAreNothingSeen() {
     assertThat(COUNTER.pieces(pc("pc1", null))).isEmpty();
     assertThat(COUNTER.pieces(pc("pc1", new Peripherals(null, null, null, null, null)))).isEmpty();
