@@ -123,6 +123,54 @@ class ReportCommandTest {
     assertThat(scanner.path("state").asText()).isEqualTo("PASS");
   }
 
+  @Test
+  void aProvincesOwnUsbItemsAddToTheCatalogueAndABadFileStopsTheRun() throws Exception {
+    Path in = dir.resolve("own");
+    Files.createDirectories(in);
+    ObjectNode pc = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) pc.get("peripherals").get("usbDevices"))
+        .addObject()
+        .put("name", "Máy quét nội địa")
+        .put("vendor", "Local")
+        .put("vendorId", "1d6b")
+        .put("productId", "5678")
+        .putNull("serial");
+    Files.write(in.resolve("pc.json"), JSON.writeValueAsBytes(pc));
+    Path own = dir.resolve("usb.yaml");
+    Files.writeString(own, "items:\n  - {id: \"1d6b:5678\", item: scanner, name: \"Máy quét\"}\n");
+    Cli r =
+        Cli.run(
+            "report",
+            "--period",
+            "2026-11",
+            in.toString(),
+            "--standard",
+            "vn-basic-it@2027.1",
+            "--usb-items",
+            own.toString(),
+            "-f",
+            "json");
+    assertThat(scannerCheck(r).path("measured").asDouble()).isEqualTo(1.0);
+    assertThat(r.out()).contains("usbItems");
+
+    Files.writeString(own, "items:\n  - {id: \"1D6B\", item: scanner}\n");
+    Cli bad =
+        Cli.run(
+            "--lang",
+            "en",
+            "report",
+            "--period",
+            "2026-11",
+            in.toString(),
+            "--usb-items",
+            own.toString());
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(bad.err())
+        .contains(own + ":2:")
+        .contains("'1D6B' is not a USB id")
+        .contains("the USB items file has problems");
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode scannerCheck(Cli r) throws Exception {
     assertThat(r.err()).doesNotContain("error");
     for (com.fasterxml.jackson.databind.JsonNode n :

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,9 @@ public final class ReportInputs {
   @Option(names = "--attestations", paramLabel = "FILE", descriptionKey = "report.attestations")
   Path attestationsFile;
 
+  @Option(names = "--usb-items", paramLabel = "FILE", descriptionKey = "report.usbItems")
+  Path usbItemsFile;
+
   @Parameters(arity = "0..*", paramLabel = "PATH", descriptionKey = "paths")
   List<String> paths = new ArrayList<>();
 
@@ -120,7 +124,7 @@ public final class ReportInputs {
             judge(spec, context, versions, atEnd),
             units(spec, context),
             attested(spec, context),
-            new EquipmentCounter(UsbCatalogue.bundled()));
+            new EquipmentCounter(usbItems(spec, context)));
     SnapshotStream stream = new SnapshotStream(builder::accept);
     read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());
@@ -138,6 +142,7 @@ public final class ReportInputs {
     file(files, "units", unitsFile);
     file(files, "waivers", waiversFile == null ? null : waiversFile.toString());
     file(files, "attestations", attestationsFile == null ? null : attestationsFile.toString());
+    file(files, "usbItems", usbItemsFile == null ? null : usbItemsFile.toString());
     return new Built(builder.build().withInputs(files), !stream.errors().isEmpty(), atEnd);
   }
 
@@ -220,6 +225,23 @@ public final class ReportInputs {
       StandardsValidateCommand.printProblems(
           spec.commandLine().getErr(), e.problems(), context.messages());
       throw new UserException(ExitCode.INVALID_INPUT, "report.unitsInvalid", unitsFile);
+    }
+  }
+
+  /**
+   * The USB catalogue: the bundled one, with the {@code --usb-items} file on top; a bad file stops
+   * the run (exit 3) with every problem.
+   */
+  private Map<String, String> usbItems(CommandSpec spec, HatangMain.Context context) {
+    if (usbItemsFile == null) {
+      return UsbCatalogue.bundled();
+    }
+    try {
+      return UsbCatalogue.withFile(usbItemsFile, usbItemsFile.toString());
+    } catch (UsbCatalogue.Invalid e) {
+      StandardsValidateCommand.printProblems(
+          spec.commandLine().getErr(), e.problems(), context.messages());
+      throw new UserException(ExitCode.INVALID_INPUT, "report.usbItemsInvalid", usbItemsFile);
     }
   }
 

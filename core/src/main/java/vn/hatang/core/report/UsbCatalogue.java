@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.hatang.core.standard.Problem;
@@ -38,6 +40,43 @@ public final class UsbCatalogue {
     }
   }
 
+  /** A catalogue file that cannot be used, with every problem found in it. */
+  public static final class Invalid extends Exception {
+    private final List<Problem> problems;
+
+    Invalid(List<Problem> problems) {
+      super(problems.get(0).place() + ": " + problems.get(0).key());
+      this.problems = List.copyOf(problems);
+    }
+
+    /** The problems, each with its {@code file:line:col}. */
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  /**
+   * The bundled catalogue with a province's own file on top ({@code --usb-items}): its entries are
+   * added, and an id it lists too takes its item.
+   *
+   * @param displayName how the file is named in problems
+   * @throws Invalid listing every problem of the file
+   */
+  public static Map<String, String> withFile(Path file, String displayName) throws Invalid {
+    YamlNode.Context ctx = new YamlNode.Context(displayName);
+    YamlNode root = YamlNode.readFile(file, MAX_BYTES, "usb.error.items", ctx);
+    Map<String, String> own = root == null ? Map.of() : read(root, ctx);
+    if (!ctx.problems().isEmpty()) {
+      throw new Invalid(ctx.problems());
+    }
+    Map<String, String> out = new LinkedHashMap<>(bundled());
+    out.putAll(own);
+    return out;
+  }
+
+  /** Largest catalogue file read, in bytes. */
+  static final long MAX_BYTES = 4 * 1024 * 1024;
+
   /**
    * Reads a catalogue: {@code items:} a list of {@code {id, item, name}}.
    *
@@ -46,8 +85,18 @@ public final class UsbCatalogue {
   static Map<String, String> parse(String yaml, String name) {
     YamlNode.Context ctx = new YamlNode.Context(name);
     YamlNode root = YamlNode.parse(yaml, ctx);
+    Map<String, String> out = root == null ? Map.of() : read(root, ctx);
+    if (!ctx.problems().isEmpty()) {
+      Problem first = ctx.problems().get(0);
+      throw new IllegalArgumentException(first.place() + ": " + first.key() + " " + first.args());
+    }
+    return out;
+  }
+
+  /** The entries of a parsed catalogue; problems go to {@code ctx}. */
+  private static Map<String, String> read(YamlNode root, YamlNode.Context ctx) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (root != null && root.isMap()) {
+    if (root.isMap()) {
       YamlNode items = root.map().get("items");
       if (items == null || !items.isList()) {
         root.problem("usb.error.items");
@@ -65,12 +114,8 @@ public final class UsbCatalogue {
           }
         }
       }
-    } else if (root != null) {
+    } else {
       root.problem("usb.error.items");
-    }
-    if (!ctx.problems().isEmpty()) {
-      Problem first = ctx.problems().get(0);
-      throw new IllegalArgumentException(first.place() + ": " + first.key() + " " + first.args());
     }
     return out;
   }
