@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.hatang.core.standard.InvalidFileException;
 import vn.hatang.core.standard.Problem;
 import vn.hatang.core.standard.YamlNode;
 
@@ -41,17 +42,9 @@ public final class UsbCatalogue {
   }
 
   /** A catalogue file that cannot be used, with every problem found in it. */
-  public static final class Invalid extends Exception {
-    private final List<Problem> problems;
-
+  public static final class Invalid extends InvalidFileException {
     Invalid(List<Problem> problems) {
-      super(problems.get(0).place() + ": " + problems.get(0).key());
-      this.problems = List.copyOf(problems);
-    }
-
-    /** The problems, each with its {@code file:line:col}. */
-    public List<Problem> problems() {
-      return problems;
+      super(problems, "invalid USB catalogue", false);
     }
   }
 

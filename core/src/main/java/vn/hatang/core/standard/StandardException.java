@@ -3,18 +3,8 @@ package vn.hatang.core.standard;
 import java.util.List;
 
 /** A standards or reference file that cannot be used, with every problem found in it. */
-public final class StandardException extends Exception {
-  private final List<Problem> problems;
-
+public final class StandardException extends InvalidFileException {
   public StandardException(List<Problem> problems) {
-    super(
-        problems.isEmpty()
-            ? "invalid standard"
-            : problems.get(0).place() + ": " + problems.get(0).key());
-    this.problems = List.copyOf(problems);
-  }
-
-  public List<Problem> problems() {
-    return problems;
+    super(problems, "invalid standard", false);
   }
 }

@@ -59,6 +59,20 @@ public final class YamlNode {
     this.ctx = ctx;
   }
 
+  /** The bytes as UTF-8 text, or {@code null} when they are not valid UTF-8 (nothing replaced). */
+  public static String strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
   /** Parses a document; returns {@code null} (with a problem recorded) when it is not YAML. */
   public static YamlNode parse(String text, Context ctx) {
     return parse(text, ctx, 1024 * 1024, "standard.error.empty");
@@ -81,16 +95,8 @@ public final class YamlNode {
       ctx.add(0, 0, "standard.error.io", String.valueOf(e.getMessage()));
       return null;
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    String text = strictUtf8(bytes);
+    if (text == null) {
       ctx.add(0, 0, "standard.error.notUtf8");
       return null;
     }

@@ -3,10 +3,6 @@ package vn.hatang.core.unit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,6 +22,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import vn.hatang.core.standard.Problem;
+import vn.hatang.core.standard.YamlNode;
 
 /**
  * Loads units files (format in {@code docs/units.md}): YAML ({@code .yaml}, {@code .yml}) or CSV
@@ -639,16 +636,10 @@ public final class UnitsLoader {
   }
 
   static String decode(byte[] bytes, String name, List<Problem> problems) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    String text = YamlNode.strictUtf8(bytes);
+    if (text == null) {
       problems.add(new Problem(name, 0, 0, "units.error.notUtf8", List.of()));
-      return null;
     }
+    return text;
   }
 }
