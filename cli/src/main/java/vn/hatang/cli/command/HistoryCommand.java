@@ -58,8 +58,8 @@ public final class HistoryCommand implements Callable<Integer> {
     }
     MachineHistory history = new MachineHistory();
     long[] taken = new long[1];
-    SnapshotStream stream =
-        new SnapshotStream(
+    SnapshotStream<Void> stream =
+        SnapshotStream.of(
             s -> {
               if (machine == null || machine.equalsIgnoreCase(s.machine().machineId())) {
                 history.accept(s);

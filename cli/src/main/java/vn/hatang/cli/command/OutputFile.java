@@ -1,6 +1,9 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,29 @@ final class OutputFile {
    * beside it and renames it over it: never half a file (exit 4 when it cannot be written).
    */
   static void print(CommandSpec spec, HatangMain.Context context, String text, Path output) {
+    write(spec, context, output, out -> out.write(text));
+  }
+
+  /** Text written as it is produced (a large report is not first held as one String). */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes {@code body} to standard output, or, with {@code output}, to a temporary file beside it
+   * renamed over it once complete: never half a file (exit 4 when it cannot be written).
+   */
+  static void write(CommandSpec spec, HatangMain.Context context, Path output, Body body) {
     if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        body.writeTo(out);
+      } catch (IOException e) {
+        // Standard output is a PrintWriter, which does not throw; a body's own failure is a bug.
+        throw new UncheckedIOException(e);
+      }
+      out.flush();
       return;
     }
     Path target = output.toAbsolutePath();
@@ -29,7 +52,9 @@ final class OutputFile {
     try {
       Files.createDirectories(target.getParent());
       temp = Files.createTempFile(target.getParent(), ".hatang-", ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        body.writeTo(out);
+      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       try {

@@ -63,13 +63,18 @@ public final class ReportCommand implements Callable<Integer> {
       OutputOptions.Format format,
       Set<String> levels,
       Path output) {
-    String text =
-        switch (format) {
-          case table -> ReportTable.render(report, levels, new Formats(context.messages()));
-          case csv -> ReportCsv.render(report, levels);
-          case json -> new String(PeriodReportCodec.write(report), StandardCharsets.UTF_8) + "\n";
-        };
-    OutputFile.print(spec, context, text, output);
+    OutputFile.write(
+        spec,
+        context,
+        output,
+        out -> {
+          switch (format) {
+            case table ->
+                out.write(ReportTable.render(report, levels, new Formats(context.messages())));
+            case csv -> out.write(ReportCsv.render(report, levels));
+            case json -> PeriodReportCodec.write(report, out);
+          }
+        });
   }
 
   /** {@code hatang report show REPORT.json}: renders a frozen report again. */

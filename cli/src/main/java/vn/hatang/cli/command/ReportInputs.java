@@ -125,7 +125,8 @@ public final class ReportInputs {
             units(spec, context),
             attested(spec, context),
             new EquipmentCounter(usbItems(spec, context)));
-    SnapshotStream stream = new SnapshotStream(builder::accept);
+    SnapshotStream<ReportBuilder.Judged> stream =
+        new SnapshotStream<>(builder::judgeAhead, builder::accept);
     read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());
     var err = spec.commandLine().getErr();
@@ -171,7 +172,7 @@ public final class ReportInputs {
 
   /** Streams the snapshots of the paths and of {@code --from}, if given. */
   static void read(
-      List<String> paths, FromOptions from, HatangMain.Context context, SnapshotStream stream) {
+      List<String> paths, FromOptions from, HatangMain.Context context, SnapshotStream<?> stream) {
     for (String path : paths) {
       stream.path(path, context.in());
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import vn.hatang.cli.check.CheckService;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.Message;
@@ -25,16 +28,33 @@ import vn.hatang.core.snapshot.SnapshotException;
  * and stored items, and hands each valid one to a consumer: nothing is kept but the ids seen and
  * where (a snapshot named twice is taken once). An unreadable input is recorded with its place and
  * the others are still read.
+ *
+ * <p>Work that depends on one snapshot alone (a report judging it) can be done <em>ahead</em>, on
+ * the threads that parse a folder's files: the consumer then gets each snapshot with what {@code
+ * ahead} made of it, still in file order.
+ *
+ * @param <T> what {@code ahead} makes of a snapshot
  */
-public final class SnapshotStream {
-  private final Consumer<Snapshot> consumer;
+public final class SnapshotStream<T> {
+  private final Function<Snapshot, T> ahead;
+  private final BiConsumer<Snapshot, T> consumer;
   private final List<InputError> errors = new ArrayList<>();
   private final List<InputError> notices = new ArrayList<>();
   private final Map<UUID, String> seen = new HashMap<>();
   private long read;
 
-  public SnapshotStream(Consumer<Snapshot> consumer) {
+  /**
+   * @param ahead thread-safe work on one snapshot, done as it is parsed (may return {@code null})
+   * @param consumer takes each valid snapshot, in input order, with what {@code ahead} made of it
+   */
+  public SnapshotStream(Function<Snapshot, T> ahead, BiConsumer<Snapshot, T> consumer) {
+    this.ahead = ahead;
     this.consumer = consumer;
+  }
+
+  /** A stream that hands each valid snapshot to {@code consumer}, with nothing done ahead. */
+  public static SnapshotStream<Void> of(Consumer<Snapshot> consumer) {
+    return new SnapshotStream<>(s -> null, (s, nothing) -> consumer.accept(s));
   }
 
   /** Inputs that could not be read, in order. */
@@ -63,14 +83,24 @@ public final class SnapshotStream {
       take(p, () -> CheckService.readFile(path));
       return;
     }
-    // A pipeline: the next batch of a folder's files is read and parsed on the pool's threads
-    // (reading, validating and binding are independent per file and the codec is thread-safe)
+    // A pipeline: the next batch of a folder's files is read, parsed and worked on ahead on a pool
+    // of one thread per processor (independent per file; the codec and `ahead` are thread-safe)
     // while this thread hands on the current one, in file order, so that the consumer sees what a
-    // sequential read gives it.
+    // sequential read gives it. Not the common pool: it has one thread fewer than processors, so
+    // that on two the parsing had one thread while this one mostly waited.
     List<Path> files = CheckService.jsonFiles(path, errors, p);
-    CompletableFuture<List<Parsed>> next = parseAsync(files, 0);
+    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      pipeline(files, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void pipeline(List<Path> files, ForkJoinPool pool) {
+    CompletableFuture<List<Parsed<T>>> next = parseAsync(files, 0, pool);
     for (int from = 0; from < files.size(); from += BATCH) {
-      List<Parsed> current;
+      List<Parsed<T>> current;
       try {
         current = next.join();
       } catch (CompletionException e) {
@@ -83,12 +113,13 @@ public final class SnapshotStream {
         }
         throw e;
       }
-      next = parseAsync(files, from + BATCH);
+      next = parseAsync(files, from + BATCH, pool);
       current.forEach(this::deliver);
     }
   }
 
-  private static CompletableFuture<List<Parsed>> parseAsync(List<Path> files, int from) {
+  private CompletableFuture<List<Parsed<T>>> parseAsync(
+      List<Path> files, int from, ForkJoinPool pool) {
     if (from >= files.size()) {
       return CompletableFuture.completedFuture(List.of());
     }
@@ -97,7 +128,8 @@ public final class SnapshotStream {
         () ->
             batch.parallelStream()
                 .map(f -> parse(f.toString(), () -> CheckService.readFile(f)))
-                .toList());
+                .toList(),
+        pool);
   }
 
   /** Files parsed in parallel at a time: bounds the snapshots held before they are handed on. */
@@ -116,28 +148,35 @@ public final class SnapshotStream {
     deliver(parse(source, bytes));
   }
 
-  /** One input read: its snapshot, or why there is none. */
-  private record Parsed(String source, Snapshot snapshot, InputError error) {}
+  /** One input read: its snapshot and what was made of it ahead, or why there is none. */
+  private record Parsed<T>(String source, Snapshot snapshot, T ahead, InputError error) {}
 
-  /** Reads and parses one input; touches no state of the stream (runs in parallel). */
-  private static Parsed parse(String source, Bytes bytes) {
+  /**
+   * Reads and parses one input and does the work ahead; touches no state of the stream but the
+   * thread-safe {@code ahead} (runs in parallel).
+   */
+  private Parsed<T> parse(String source, Bytes bytes) {
+    Snapshot s;
     try {
-      return new Parsed(source, SnapshotCodec.read(bytes.get(), source), null);
+      s = SnapshotCodec.read(bytes.get(), source);
     } catch (SnapshotException e) {
-      return new Parsed(
-          source, null, new InputError(source, e.where(), new Message(e.key(), e.args())));
+      return failed(source, new InputError(source, e.where(), new Message(e.key(), e.args())));
     } catch (NoSuchFileException e) {
-      return new Parsed(source, null, new InputError(source, null, Message.of("input.notFound")));
+      return failed(source, new InputError(source, null, Message.of("input.notFound")));
     } catch (IOException e) {
-      return new Parsed(
+      return failed(
           source,
-          null,
           new InputError(
               source, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
     }
+    return new Parsed<>(source, s, ahead.apply(s), null);
   }
 
-  private void deliver(Parsed p) {
+  private Parsed<T> failed(String source, InputError error) {
+    return new Parsed<>(source, null, null, error);
+  }
+
+  private void deliver(Parsed<T> p) {
     if (p.error() != null) {
       errors.add(p.error());
       return;
@@ -151,6 +190,6 @@ public final class SnapshotStream {
       return;
     }
     read++;
-    consumer.accept(s);
+    consumer.accept(s, p.ahead());
   }
 }

@@ -48,7 +48,8 @@ class SnapshotStreamTest {
       }
     }
     List<String> seen = new ArrayList<>();
-    SnapshotStream stream = new SnapshotStream((Snapshot s) -> seen.add(s.machine().hostname()));
+    SnapshotStream<Void> stream =
+        SnapshotStream.of((Snapshot s) -> seen.add(s.machine().hostname()));
     stream.path(dir.toString(), InputStream.nullInputStream());
 
     assertThat(seen).containsExactlyElementsOf(expected);

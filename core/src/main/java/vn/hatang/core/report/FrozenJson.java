@@ -1,6 +1,7 @@
 package vn.hatang.core.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The JSON of hatang's own artefacts (frozen reports, plans): records as objects, dates as ISO
@@ -34,6 +36,15 @@ public final class FrozenJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Writes a value as JSON to a writer as it is serialised (a report of many machines is never held
+   * as one array), followed by a line break; the writer is left open.
+   */
+  public static void write(Object value, Writer out) throws IOException {
+    MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    out.write('\n');
   }
 
   /**

@@ -1,6 +1,7 @@
 package vn.hatang.core.report;
 
 import java.io.IOException;
+import java.io.Writer;
 
 /**
  * Writes and reads frozen period reports as JSON (format {@link PeriodReport#FORMAT}, see {@code
@@ -13,6 +14,11 @@ public final class PeriodReportCodec {
   /** The report as UTF-8 JSON. */
   public static byte[] write(PeriodReport report) {
     return FrozenJson.write(report);
+  }
+
+  /** The report as JSON and a line break, written to {@code out} as it is serialised. */
+  public static void write(PeriodReport report, Writer out) throws IOException {
+    FrozenJson.write(report, out);
   }
 
   /**

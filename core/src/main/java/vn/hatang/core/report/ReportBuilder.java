@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.Message;
@@ -29,7 +30,10 @@ import vn.hatang.core.standard.UnitCheck;
  * Builds a {@link PeriodReport} from snapshots streamed in one at a time, in any order: it keeps a
  * compact record of each machine's latest snapshot (not the snapshot), the period's line
  * measurements by unit, and the equipment the latest snapshots show. Memory grows with machines,
- * not with snapshots. Pure: no files, no clock. Not thread-safe.
+ * not with snapshots. Pure: no files, no clock.
+ *
+ * <p>{@link #accept} is not thread-safe; {@link #judgeAhead} is, so that snapshots can be judged on
+ * the threads that parse them and handed to {@code accept} with their judgement, in order.
  */
 public final class ReportBuilder {
   /** A unit's attested count of an item as of a day, if any (see {@code docs/attestations.md}). */
@@ -70,14 +74,42 @@ public final class ReportBuilder {
   }
 
   private record Latest(
-      Seen summary,
-      String unitCode,
-      String reportedUnit,
-      Message unresolved,
-      State verdict,
-      Standard standard,
-      List<PeriodReport.Problem> problems,
-      Map<String, Set<String>> equipment) {}
+      Seen summary, String unitCode, String reportedUnit, Message unresolved, Judged judged) {}
+
+  /**
+   * A snapshot's judgement: the standard it was judged by, its verdict, its problems (what is not
+   * PASS or NOT_APPLICABLE) and the equipment it shows. Made by {@link #judgeAhead} or by {@link
+   * #accept} itself.
+   */
+  public static final class Judged {
+    private final Standard standard;
+    private final State verdict;
+    private final List<PeriodReport.Problem> problems;
+    private final Map<String, Set<String>> equipment;
+
+    private Judged(
+        Standard standard,
+        State verdict,
+        List<PeriodReport.Problem> problems,
+        Map<String, Set<String>> equipment) {
+      this.standard = standard;
+      this.verdict = verdict;
+      this.problems = problems;
+      this.equipment = equipment;
+    }
+  }
+
+  /** When a snapshot of a machine was taken, to tell the newer of two. */
+  private record Stamp(java.time.Instant takenAt, String snapshotId) {
+    static Stamp of(Snapshot s) {
+      return new Stamp(s.takenAt().toInstant(), s.snapshotId().toString());
+    }
+
+    boolean before(Stamp other) {
+      int c = takenAt.compareTo(other.takenAt);
+      return c < 0 || (c == 0 && snapshotId.compareTo(other.snapshotId) < 0);
+    }
+  }
 
   private final Period period;
   private final Judge judge;
@@ -88,6 +120,13 @@ public final class ReportBuilder {
   private final Map<String, UnitFacts> facts = new HashMap<>();
   private final Map<String, Resolved> resolvedCache = new HashMap<>();
   private final Map<String, UnitDirectory.Node> seenUnits = new TreeMap<>();
+
+  /** The newest snapshot of each machine judged ahead so far (any thread). */
+  private final Map<String, Stamp> newestAhead = new ConcurrentHashMap<>();
+
+  /** The lines each standard judges per unit (any thread). */
+  private final Map<Standard, Set<String>> unitLines = new ConcurrentHashMap<>();
+
   private long snapshots;
   private long afterPeriod;
 
@@ -109,8 +148,41 @@ public final class ReportBuilder {
     return afterPeriod;
   }
 
+  /**
+   * Judges a snapshot ahead of {@link #accept}, on any thread, when it may be its machine's latest:
+   * newer than every snapshot of the machine judged ahead so far and not after the period. Returns
+   * {@code null} otherwise (a snapshot older than one already judged is never the latest, so is
+   * never judged). Judging is pure: {@code accept} gets the same judgement as it would make.
+   */
+  public Judged judgeAhead(Snapshot s) {
+    LocalDate day = s.takenAt().toLocalDate();
+    if (day.isAfter(period.end())) {
+      return null;
+    }
+    Stamp stamp = Stamp.of(s);
+    boolean[] newest = {false};
+    newestAhead.compute(
+        s.machine().machineId(),
+        (id, prev) -> {
+          if (prev == null || prev.before(stamp)) {
+            newest[0] = true;
+            return stamp;
+          }
+          return prev;
+        });
+    return newest[0] ? judgeNow(s, judge.standardFor(day)) : null;
+  }
+
   /** Takes one snapshot into account. */
   public void accept(Snapshot s) {
+    accept(s, null);
+  }
+
+  /**
+   * Takes one snapshot into account, with its judgement made ahead by {@link #judgeAhead} (or
+   * {@code null}: it is judged here if it needs to be).
+   */
+  public void accept(Snapshot s, Judged ahead) {
     LocalDate day = s.takenAt().toLocalDate();
     if (day.isAfter(period.end())) {
       afterPeriod++;
@@ -131,21 +203,32 @@ public final class ReportBuilder {
       return;
     }
     Standard standard = judge.standardFor(day);
+    Judged judged = ahead != null && ahead.standard == standard ? ahead : judgeNow(s, standard);
+    latest.put(id, new Latest(Seen.of(s), unit.code(), reported, unit.unresolved(), judged));
+  }
+
+  /** Judges a snapshot by a standard on the period's last day (pure; any thread). */
+  private Judged judgeNow(Snapshot s, Standard standard) {
     // A line the standard judges per unit is the unit's: one PC's own test of it does not decide
     // that PC's verdict in a report.
-    Set<String> unitLines = new java.util.HashSet<>();
-    for (UnitCheck c : standard.unitChecks()) {
-      if (c.lineName() != null) {
-        unitLines.add(c.lineName());
-      }
-    }
-    List<Finding> findings =
-        judge.findings(s, standard, period.end()).stream()
-            .filter(f -> f.check().lineName() == null || !unitLines.contains(f.check().lineName()))
-            .toList();
+    Set<String> perUnit =
+        unitLines.computeIfAbsent(
+            standard,
+            std -> {
+              Set<String> lines = new java.util.HashSet<>();
+              for (UnitCheck c : std.unitChecks()) {
+                if (c.lineName() != null) {
+                  lines.add(c.lineName());
+                }
+              }
+              return Set.copyOf(lines);
+            });
     State verdict = State.NOT_APPLICABLE;
     List<PeriodReport.Problem> problems = new ArrayList<>();
-    for (Finding f : findings) {
+    for (Finding f : judge.findings(s, standard, period.end())) {
+      if (f.check().lineName() != null && perUnit.contains(f.check().lineName())) {
+        continue;
+      }
       verdict = verdict.worst(f.state());
       if (f.state() != State.PASS && f.state() != State.NOT_APPLICABLE) {
         problems.add(
@@ -160,17 +243,7 @@ public final class ReportBuilder {
                 f.required() == null ? null : String.valueOf(f.required())));
       }
     }
-    latest.put(
-        id,
-        new Latest(
-            Seen.of(s),
-            unit.code(),
-            reported,
-            unit.unresolved(),
-            verdict,
-            standard,
-            problems,
-            equipment.pieces(s)));
+    return new Judged(standard, verdict, problems, equipment.pieces(s));
   }
 
   private static boolean newer(Snapshot s, Seen than) {
@@ -239,12 +312,13 @@ public final class ReportBuilder {
               l.summary().snapshotId(),
               l.summary().takenAt().toString(),
               status,
-              l.verdict(),
-              l.standard().ref(),
-              l.problems());
+              l.judged().verdict,
+              l.judged().standard.ref(),
+              l.judged().problems);
       machines.add(row);
-      standardsUsed.computeIfAbsent(l.standard().ref(), k -> new long[1])[0]++;
-      shas.put(l.standard().ref(), l.standard().sha256());
+      Standard used = l.judged().standard;
+      standardsUsed.computeIfAbsent(used.ref(), k -> new long[1])[0]++;
+      shas.put(used.ref(), used.sha256());
       if (l.unresolved() != null) {
         unresolved.computeIfAbsent(l.unitCode(), k -> new int[1])[0]++;
         unresolvedWhy.putIfAbsent(l.unitCode(), l.unresolved());
@@ -252,7 +326,7 @@ public final class ReportBuilder {
       }
       byUnit.computeIfAbsent(l.unitCode(), k -> new ArrayList<>()).add(row);
       if (status != MachineStatus.MISSING) {
-        facts.computeIfAbsent(l.unitCode(), k -> new UnitFacts()).equipment(l.equipment());
+        facts.computeIfAbsent(l.unitCode(), k -> new UnitFacts()).equipment(l.judged().equipment);
       }
     }
     machines.sort(

@@ -250,6 +250,76 @@ class ReportBuilderTest {
     assertThat(r.standards()).singleElement().satisfies(s -> assertThat(s.machines()).isEqualTo(6));
   }
 
+  /** The snapshots of {@link #countsRollUpAndSilentMachinesStay}, and more of the same machines. */
+  private static List<Snapshot> fleet() {
+    List<Snapshot> out = new java.util.ArrayList<>();
+    out.add(snapshot(Fixtures.COMPLIANT, "qn1", "21583", "2026-10-02", List.of(dedicated(40))));
+    out.add(snapshot(Fixtures.COMPLIANT, "qn1", "21583", "2026-11-20", List.of(dedicated(95.7))));
+    out.add(snapshot(Fixtures.OLD, "qn1", "21583", "2026-11-05", List.of(dedicated(93))));
+    out.add(snapshot(Fixtures.OLD, "qn2", "21583", "2026-11-21", List.of(dedicated(95.8))));
+    out.add(snapshot(Fixtures.COMPLIANT, "qn2", "21583", "2026-11-01", List.of()));
+    out.add(snapshot(Fixtures.COMPLIANT, "qn3", "21583", "2026-09-01", List.of()));
+    out.add(snapshot(Fixtures.COMPLIANT, "old1", "21586", "2025-06-20", List.of()));
+    out.add(snapshot(Fixtures.COMPLIANT, "nc1", "21607", "2026-11-03", List.of(dedicated(20))));
+    out.add(snapshot(Fixtures.OLD, "nc1", "21607", "2026-11-29", List.of(dedicated(21))));
+    out.add(snapshot(Fixtures.COMPLIANT, "x1", "99999", "2026-11-03", List.of()));
+    out.add(snapshot(Fixtures.OLD, "qn1", "21583", "2026-12-01", List.of()));
+    return out;
+  }
+
+  private static ReportBuilder builder() {
+    return new ReportBuilder(
+        NOV,
+        judge(withUnitChecks(List.of(UPS, LINE))),
+        new Units(),
+        ReportBuilder.Attested.NONE,
+        new EquipmentCounter(Map.of()));
+  }
+
+  @Test
+  void judgingAheadOnManyThreadsGivesTheReportOfASequentialRead() throws Exception {
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Snapshot> order = new java.util.ArrayList<>(fleet());
+      java.util.Collections.shuffle(order, new java.util.Random(seed));
+      ReportBuilder sequential = builder();
+      order.forEach(sequential::accept);
+
+      // Judged ahead in another order than they are accepted in (as the parsing threads finish
+      // them), then accepted in order, each with its judgement or null.
+      ReportBuilder ahead = builder();
+      List<Snapshot> parsing = new java.util.ArrayList<>(order);
+      java.util.Collections.shuffle(parsing, new java.util.Random(-seed));
+      Map<Snapshot, ReportBuilder.Judged> judged = new java.util.concurrent.ConcurrentHashMap<>();
+      parsing.parallelStream()
+          .forEach(
+              s -> {
+                ReportBuilder.Judged j = ahead.judgeAhead(s);
+                if (j != null) {
+                  judged.put(s, j);
+                }
+              });
+      order.forEach(s -> ahead.accept(s, judged.get(s)));
+
+      assertThat(new String(PeriodReportCodec.write(ahead.build())))
+          .as("seed %d", seed)
+          .isEqualTo(new String(PeriodReportCodec.write(sequential.build())));
+      // Never more judged ahead than one per machine and snapshot newer than the ones before.
+      assertThat(judged).hasSizeLessThanOrEqualTo(order.size() - 1);
+    }
+  }
+
+  @Test
+  void onlyAPossibleLatestIsJudgedAhead() {
+    ReportBuilder b = builder();
+    List<Snapshot> f = fleet();
+    assertThat(b.judgeAhead(f.get(1))).isNotNull(); // qn1, 20 November
+    assertThat(b.judgeAhead(f.get(0))).isNull(); // qn1, 2 October: older
+    assertThat(b.judgeAhead(f.get(2))).isNull(); // qn1, 5 November: older
+    assertThat(b.judgeAhead(f.get(10))).isNull(); // qn1, 1 December: after the period
+    assertThat(b.judgeAhead(f.get(4))).isNotNull(); // qn2, 1 November: its first
+    assertThat(b.judgeAhead(f.get(3))).isNotNull(); // qn2, 21 November: newer
+  }
+
   @Test
   void aLineJudgedPerUnitLeavesTheMachinesVerdicts() {
     Standard full = Fixtures.defaultStandard();
