@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.hatang.core.snapshot.Peripherals;
 import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.util.Memo;
 
 /**
  * Names the equipment a snapshot shows, item by item, each piece with a key that is the same when
@@ -26,6 +27,10 @@ public final class EquipmentCounter {
       Pattern.compile(
           "(?i)print to pdf|xps document writer|onenote|\\bfax\\b|pdf creator|pdf24|"
               + "cutepdf|foxit|adobe pdf|anydesk|microsoft shared fax");
+
+  /** Whether a printer or driver name is a virtual printer's: a fleet has a few dozen names. */
+  private static final Memo<String, Boolean> VIRTUAL =
+      new Memo<>(name -> VIRTUAL_PRINTER.matcher(name).find(), 10_000);
 
   private final Map<String, String> usbItems;
 
@@ -50,7 +55,7 @@ public final class EquipmentCounter {
     for (Peripherals.Printer printer : nonNull(p.printers())) {
       String name = printer.name() == null ? "" : printer.name();
       String driver = printer.driver() == null ? "" : printer.driver();
-      if (VIRTUAL_PRINTER.matcher(name).find() || VIRTUAL_PRINTER.matcher(driver).find()) {
+      if (VIRTUAL.get(name) || VIRTUAL.get(driver)) {
         continue;
       }
       boolean network = Boolean.TRUE.equals(printer.network());

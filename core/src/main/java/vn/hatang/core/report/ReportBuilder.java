@@ -124,9 +124,6 @@ public final class ReportBuilder {
   /** The newest snapshot of each machine judged ahead so far (any thread). */
   private final Map<String, Stamp> newestAhead = new ConcurrentHashMap<>();
 
-  /** The lines each standard judges per unit (any thread). */
-  private final Map<Standard, Set<String>> unitLines = new ConcurrentHashMap<>();
-
   private long snapshots;
   private long afterPeriod;
 
@@ -211,18 +208,12 @@ public final class ReportBuilder {
   private Judged judgeNow(Snapshot s, Standard standard) {
     // A line the standard judges per unit is the unit's: one PC's own test of it does not decide
     // that PC's verdict in a report.
-    Set<String> perUnit =
-        unitLines.computeIfAbsent(
-            standard,
-            std -> {
-              Set<String> lines = new java.util.HashSet<>();
-              for (UnitCheck c : std.unitChecks()) {
-                if (c.lineName() != null) {
-                  lines.add(c.lineName());
-                }
-              }
-              return Set.copyOf(lines);
-            });
+    Set<String> perUnit = new java.util.HashSet<>();
+    for (UnitCheck c : standard.unitChecks()) {
+      if (c.lineName() != null) {
+        perUnit.add(c.lineName());
+      }
+    }
     State verdict = State.NOT_APPLICABLE;
     List<PeriodReport.Problem> problems = new ArrayList<>();
     for (Finding f : judge.findings(s, standard, period.end())) {

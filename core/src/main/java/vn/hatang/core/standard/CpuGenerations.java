@@ -4,16 +4,30 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.hatang.core.snapshot.Processor;
+import vn.hatang.core.util.Memo;
 
 /**
  * Rules that place a CPU in a generation and say whether that generation meets the standard's
- * floor, from a data file. First matching rule wins. Immutable.
- *
- * @param rules the rules in file order
+ * floor, from a data file. First matching rule wins. Immutable and thread-safe; a CPU's place is
+ * remembered by vendor, name, family and model (a fleet has few models, each rule a pattern).
  */
-public record CpuGenerations(List<Rule> rules) {
-  public CpuGenerations {
-    rules = List.copyOf(rules);
+public final class CpuGenerations {
+  private final List<Rule> rules;
+  private final Memo<CpuKey, Placement> places = new Memo<>(this::placeNow, 10_000);
+
+  /** What a CPU's place depends on. */
+  private record CpuKey(String vendor, String name, Integer family, Integer model) {}
+
+  /**
+   * @param rules the rules in file order
+   */
+  public CpuGenerations(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The rules in file order. */
+  public List<Rule> rules() {
+    return rules;
   }
 
   /**
@@ -64,6 +78,10 @@ public record CpuGenerations(List<Rule> rules) {
     if (cpu == null || cpu.vendor() == null) {
       return null;
     }
+    return places.get(new CpuKey(cpu.vendor(), cpu.name(), cpu.family(), cpu.model()));
+  }
+
+  private Placement placeNow(CpuKey cpu) {
     for (Rule r : rules) {
       if (!r.vendor().equalsIgnoreCase(cpu.vendor().trim())) {
         continue;
@@ -115,5 +133,20 @@ public record CpuGenerations(List<Rule> rules) {
       return new Placement(r, label, ok);
     }
     return null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CpuGenerations other && rules.equals(other.rules);
+  }
+
+  @Override
+  public int hashCode() {
+    return rules.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CpuGenerations[rules=" + rules + "]";
   }
 }

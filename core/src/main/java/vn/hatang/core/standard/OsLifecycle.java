@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.hatang.core.snapshot.OperatingSystem;
+import vn.hatang.core.util.Memo;
 
 /**
  * End-of-support dates of operating systems, from a data file. Immutable.
@@ -15,13 +16,30 @@ import vn.hatang.core.snapshot.OperatingSystem;
  * the date by the edition's class: {@code ltsc}, {@code enterprise} (which covers Education), else
  * {@code consumer} (Home, Pro). Other systems are found by a name pattern and version.
  *
- * @param editionClasses edition ids by class ({@code ltsc → [EnterpriseS, ...]})
- * @param products products, first match wins
+ * <p>Thread-safe; a look-up is remembered by the OS's family, name, version, build and edition.
  */
-public record OsLifecycle(Map<String, List<String>> editionClasses, List<Product> products) {
-  public OsLifecycle {
-    editionClasses = Map.copyOf(editionClasses);
-    products = List.copyOf(products);
+public final class OsLifecycle {
+  private final Map<String, List<String>> editionClasses;
+  private final List<Product> products;
+  private final Memo<OperatingSystem, Lookup> lookups = new Memo<>(this::lookUpNow, 10_000);
+
+  /**
+   * @param editionClasses edition ids by class ({@code ltsc → [EnterpriseS, ...]})
+   * @param products products, first match wins
+   */
+  public OsLifecycle(Map<String, List<String>> editionClasses, List<Product> products) {
+    this.editionClasses = Map.copyOf(editionClasses);
+    this.products = List.copyOf(products);
+  }
+
+  /** Edition ids by class. */
+  public Map<String, List<String>> editionClasses() {
+    return editionClasses;
+  }
+
+  /** Products, first match wins. */
+  public List<Product> products() {
+    return products;
   }
 
   /**
@@ -65,6 +83,12 @@ public record OsLifecycle(Map<String, List<String>> editionClasses, List<Product
     if (os == null || os.family() == null) {
       return new Lookup(null, null, "reason.osUnknown", new Object[0]);
     }
+    // Bitness plays no part: left out of the key.
+    return lookups.get(
+        new OperatingSystem(os.family(), os.name(), os.version(), os.build(), os.edition(), null));
+  }
+
+  private Lookup lookUpNow(OperatingSystem os) {
     String major = os.build() == null ? null : os.build().split("\\.")[0];
     for (Product p : products) {
       if (!p.family().equalsIgnoreCase(os.family())) {
@@ -117,5 +141,22 @@ public record OsLifecycle(Map<String, List<String>> editionClasses, List<Product
       }
     }
     return Optional.of("consumer");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OsLifecycle other
+        && editionClasses.equals(other.editionClasses)
+        && products.equals(other.products);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * editionClasses.hashCode() + products.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "OsLifecycle[editionClasses=" + editionClasses + ", products=" + products + "]";
   }
 }
