@@ -78,9 +78,13 @@ public final class HatangMain implements Runnable {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // The launcher says whether standard output is a terminal ([ -t 1 ]); without it, the JVM's
+    // console (which needs standard input to be one too) is the best guess.
+    String tty = System.getProperty("hatang.stdout.tty");
+    boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     int code;
     try {
-      code = run(args, System.in, out, err, System.getenv());
+      code = run(args, System.in, out, err, System.getenv(), new Stdout(System.out, terminal));
     } catch (Error e) {
       if (!outOfMemory(e)) {
         throw e;
@@ -121,6 +125,22 @@ public final class HatangMain implements Runnable {
    */
   public static int run(
       String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    return run(args, in, out, err, env, Stdout.NONE);
+  }
+
+  /**
+   * Runs one command line, in-process, with standard output's bytes for binary formats.
+   *
+   * @param stdout the bytes under {@code out}, and whether they go to a terminal
+   * @return the process exit code
+   */
+  public static int run(
+      String[] args,
+      InputStream in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Stdout stdout) {
     Locale locale;
     try {
       locale = Lang.resolve(langFlag(args), env);
@@ -130,7 +150,7 @@ public final class HatangMain implements Runnable {
     }
     Locale.setDefault(locale);
     Messages messages = Messages.of(locale, BUNDLE);
-    Context context = new Context(messages, in, env);
+    Context context = new Context(messages, in, env, stdout);
     CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
     configure(cl, messages, out, err);
     return cl.execute(args);
@@ -215,14 +235,31 @@ public final class HatangMain implements Runnable {
   }
 
   /**
-   * What every command needs from outside: messages in the chosen language, standard input and the
-   * environment (injected so tests run in-process).
+   * What every command needs from outside: messages in the chosen language, standard input, the
+   * environment and standard output's bytes (injected so tests run in-process).
    *
    * @param messages messages
    * @param in standard input
    * @param env environment variables
+   * @param stdout standard output as bytes, for binary formats
    */
-  public record Context(Messages messages, InputStream in, Map<String, String> env) {}
+  public record Context(Messages messages, InputStream in, Map<String, String> env, Stdout stdout) {
+    public Context(Messages messages, InputStream in, Map<String, String> env) {
+      this(messages, in, env, Stdout.NONE);
+    }
+  }
+
+  /**
+   * Standard output as bytes (a workbook is not text), and whether it is a terminal, where a binary
+   * format is refused.
+   *
+   * @param bytes the stream, or {@code null} when there is none (binary output needs -o)
+   * @param terminal whether it goes to a terminal
+   */
+  public record Stdout(java.io.OutputStream bytes, boolean terminal) {
+    /** No byte stream: binary formats need {@code -o FILE}. */
+    public static final Stdout NONE = new Stdout(null, false);
+  }
 
   /** Gives commands that take a {@link Context} their context. */
   static final class ContextFactory implements CommandLine.IFactory {

@@ -7,7 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs {@code hatang} in-process and keeps what it printed. */
-record Cli(int exit, String out, String err) {
+record Cli(int exit, String out, String err, byte[] bytes) {
+  Cli(int exit, String out, String err) {
+    this(exit, out, err, new byte[0]);
+  }
+
+  /**
+   * Runs with standard output also as bytes (binary formats), going to a terminal or not; {@link
+   * #bytes} holds what was written there.
+   */
+  static Cli runBinary(boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int code =
+        HatangMain.run(
+            args,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Map.of(),
+            new HatangMain.Stdout(bytes, terminal));
+    return new Cli(code, out.toString(), err.toString(), bytes.toByteArray());
+  }
+
   static Cli run(String... args) {
     return runWithInput("", Map.of(), args);
   }

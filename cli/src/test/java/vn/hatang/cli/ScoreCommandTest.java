@@ -133,6 +133,23 @@ class ScoreCommandTest {
             "csv");
     // 21607 has one old PC: no compliant PC, ram.min failed.
     assertThat(csv.out()).contains("2026-11,21607,Xã Nhơn Châu,commune,2,pcs,0,0,2,0\r\n");
+    Cli page =
+        Cli.run(
+            "--lang",
+            "vi",
+            "score",
+            "--period",
+            "2026-11",
+            in.toString(),
+            "--standards-dir",
+            std.toString(),
+            "-f",
+            "html");
+    assertThat(page.exit()).as(page.err()).isZero();
+    assertThat(page.out())
+        .startsWith("<!DOCTYPE html>")
+        .contains("Xã Nhơn Châu")
+        .contains("<title>Điểm theo đơn vị</title>");
     // The bundled standard has no score: a clear error.
     Cli none = Cli.run("score", "--period", "2026-11", in.toString());
     assertThat(none.exit()).isEqualTo(3);

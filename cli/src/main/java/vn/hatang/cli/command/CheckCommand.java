@@ -1,7 +1,6 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
   @Option(names = "--strict", descriptionKey = "strict")
   boolean strict;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      descriptionKey = "report.output")
+  Path outputFile;
 
   @Mixin FromOptions from;
 
@@ -101,14 +106,18 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           .println(
               vn.hatang.core.render.Safe.text(e.place()) + ": " + formats.message(e.message()));
     }
-    try {
-      // Written as it is rendered: a run over many machines is not held as one String.
-      ReportRenderer.forFormat(output.format().name())
-          .render(report, formats, spec.commandLine().getOut());
-    } catch (IOException e) {
-      // Standard output is a PrintWriter, which does not throw (as print() did not).
-      throw new UncheckedIOException(e);
+    if (output.format().document()) {
+      OutputFile.document(
+          spec,
+          context,
+          output.format(),
+          outputFile,
+          vn.hatang.core.doc.Docs.check(report, formats));
+      return report.exitCode(strict).code();
     }
+    // Written as it is rendered: a run over many machines is not held as one String.
+    ReportRenderer renderer = ReportRenderer.forFormat(output.format().name());
+    OutputFile.write(spec, context, outputFile, out -> renderer.render(report, formats, out));
     return report.exitCode(strict).code();
   }
 

@@ -53,6 +53,9 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (format.document()) {
+      throw OutputFile.notHere(format);
+    }
     if (paths.isEmpty() && !from.present()) {
       throw new UserException(ExitCode.USAGE, "check.nothing");
     }
@@ -77,6 +80,7 @@ public final class HistoryCommand implements Callable<Integer> {
           case table -> table(changes, taken[0], f);
           case csv -> csv(changes, f.messages());
           case json -> new String(FrozenJson.write(changes), StandardCharsets.UTF_8) + "\n";
+          default -> throw OutputFile.notHere(format);
         };
     OutputFile.print(spec, context, text, null);
     return stream.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();

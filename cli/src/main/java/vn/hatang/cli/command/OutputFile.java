@@ -1,6 +1,7 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -73,5 +74,98 @@ final class OutputFile {
     spec.commandLine()
         .getErr()
         .println(context.messages().get("report.written", output.toString()));
+  }
+
+  /** Bytes written as they are produced (a workbook). */
+  @FunctionalInterface
+  interface BinaryBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a binary {@code body} to {@code output} (atomically, as {@link #write}) or, without one,
+   * to standard output when it is not a terminal; a terminal gets a usage error (exit 2) naming
+   * {@code -o}, not a screen of binary.
+   */
+  static void writeBinary(
+      CommandSpec spec, HatangMain.Context context, Path output, String format, BinaryBody body) {
+    if (output == null) {
+      OutputStream bytes = context.stdout().bytes();
+      if (bytes == null || context.stdout().terminal()) {
+        throw new UserException(ExitCode.USAGE, "output.binaryNeedsFile", format);
+      }
+      spec.commandLine().getOut().flush();
+      try {
+        body.writeTo(bytes);
+        bytes.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    Path target = output.toAbsolutePath();
+    Path temp = null;
+    try {
+      Files.createDirectories(target.getParent());
+      temp = Files.createTempFile(target.getParent(), ".hatang-", ".tmp");
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+        body.writeTo(out);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      try {
+        if (temp != null) {
+          Files.deleteIfExists(temp);
+        }
+      } catch (IOException ignored) {
+        // the error below is the one to report
+      }
+      throw new UserException(
+          ExitCode.INTERNAL,
+          "report.cannotWrite",
+          output.toString(),
+          String.valueOf(e.getMessage()));
+    }
+    spec.commandLine()
+        .getErr()
+        .println(context.messages().get("report.written", output.toString()));
+  }
+
+  /**
+   * Writes a document in a document format ({@code xlsx}, {@code html}, {@code md}) to {@code
+   * output} or standard output.
+   */
+  static void document(
+      CommandSpec spec,
+      HatangMain.Context context,
+      OutputOptions.Format format,
+      Path output,
+      vn.hatang.core.doc.Doc doc) {
+    vn.hatang.core.render.Formats f = new vn.hatang.core.render.Formats(context.messages());
+    switch (format) {
+      case xlsx ->
+          writeBinary(
+              spec,
+              context,
+              output,
+              format.name(),
+              out -> vn.hatang.core.doc.XlsxWriter.write(doc, f, out));
+      case html ->
+          write(
+              spec,
+              context,
+              output,
+              out ->
+                  vn.hatang.core.doc.HtmlWriter.write(
+                      doc, f, new HatangMain.Version().getVersion()[0], out));
+      case md ->
+          write(spec, context, output, out -> vn.hatang.core.doc.MarkdownWriter.write(doc, f, out));
+      default -> throw new IllegalArgumentException(format.name());
+    }
+  }
+
+  /** A usage error for a format a command does not write (its output is not a document). */
+  static UserException notHere(OutputOptions.Format format) {
+    return new UserException(ExitCode.USAGE, "output.formatNotHere", format.name());
   }
 }

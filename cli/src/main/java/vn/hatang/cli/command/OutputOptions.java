@@ -8,7 +8,15 @@ public final class OutputOptions {
   public enum Format {
     table,
     json,
-    csv
+    csv,
+    xlsx,
+    html,
+    md;
+
+    /** Formats written as a {@link vn.hatang.core.doc.Doc}: workbooks, web pages, Markdown. */
+    public boolean document() {
+      return this == xlsx || this == html || this == md;
+    }
   }
 
   @Option(

@@ -60,11 +60,21 @@ public final class PlanCommand implements Callable<Integer> {
     boolean inputErrors = built.inputErrors();
     LocalDate planDate = date != null ? date : LocalDate.now(ZoneId.systemDefault());
     Plan plan = PlanBuilder.build(report, standard, planDate);
+    if (render.format.document()) {
+      OutputFile.document(
+          spec,
+          context,
+          render.format,
+          render.output,
+          vn.hatang.core.doc.Docs.plan(plan, new Formats(context.messages())));
+      return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+    }
     String text =
         switch (render.format) {
           case table -> PlanTable.render(plan, new Formats(context.messages()));
           case csv -> PlanCsv.render(plan, context.messages().locale());
           case json -> new String(PlanCodec.write(plan), StandardCharsets.UTF_8) + "\n";
+          default -> throw new IllegalStateException(render.format.name());
         };
     OutputFile.print(spec, context, text, render.output);
     return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
@@ -119,6 +129,9 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr(), e.problems(), context.messages());
         throw StandardOptions.invalid(e);
       }
+      if (format.document()) {
+        throw OutputFile.notHere(format);
+      }
       java.util.List<PlanReview.UnitReview> reviews = PlanReview.review(draft, report, standard);
       String text =
           format == OutputOptions.Format.json
@@ -167,6 +180,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      if (format.document()) {
+        throw OutputFile.notHere(format);
+      }
       PeriodReport report = Artefacts.report(reportFile);
       Plan adopted = Artefacts.plan(planFile);
       java.util.List<PlanProgress.UnitProgress> progress = PlanProgress.of(adopted, report);
@@ -178,6 +194,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + "\n";
             case csv -> progressCsv(report, progress);
             case table -> progressTable(report, progress, f);
+            default -> throw OutputFile.notHere(format);
           };
       OutputFile.print(spec, context, text, null);
       return ExitCode.OK.code();

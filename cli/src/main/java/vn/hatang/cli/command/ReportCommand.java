@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.core.ExitCode;
+import vn.hatang.core.doc.Docs;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.report.DeltaTable;
 import vn.hatang.core.report.FrozenJson;
@@ -42,6 +43,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--level", paramLabel = "LEVEL", descriptionKey = "report.level")
   List<String> levels = new ArrayList<>();
 
+  @Option(names = "--previous", paramLabel = "REPORT.json", descriptionKey = "report.previous")
+  List<Path> previous = new ArrayList<>();
+
   @Mixin RenderOptions render;
 
   public ReportCommand(HatangMain.Context context) {
@@ -50,8 +54,16 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<PeriodReport> earlier = previous.stream().map(Artefacts::report).toList();
     ReportInputs.Built built = inputs.build(spec, context);
-    emit(spec, context, built.report(), render.format, new LinkedHashSet<>(levels), render.output);
+    emit(
+        spec,
+        context,
+        built.report(),
+        render.format,
+        new LinkedHashSet<>(levels),
+        earlier,
+        render.output);
     return built.inputErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
 
@@ -62,7 +74,17 @@ public final class ReportCommand implements Callable<Integer> {
       PeriodReport report,
       OutputOptions.Format format,
       Set<String> levels,
+      List<PeriodReport> previous,
       Path output) {
+    if (format.document()) {
+      OutputFile.document(
+          spec,
+          context,
+          format,
+          output,
+          Docs.report(report, levels, previous, new Formats(context.messages())));
+      return;
+    }
     OutputFile.write(
         spec,
         context,
@@ -73,6 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
                 out.write(ReportTable.render(report, levels, new Formats(context.messages())));
             case csv -> out.write(ReportCsv.render(report, levels));
             case json -> PeriodReportCodec.write(report, out);
+            default -> throw new IllegalStateException(format.name());
           }
         });
   }
@@ -90,6 +113,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "LEVEL", descriptionKey = "report.level")
     List<String> levels = new ArrayList<>();
 
+    @Option(names = "--previous", paramLabel = "REPORT.json", descriptionKey = "report.previous")
+    List<Path> previous = new ArrayList<>();
+
     @Mixin RenderOptions render;
 
     public Show(HatangMain.Context context) {
@@ -98,8 +124,16 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      List<PeriodReport> earlier = previous.stream().map(Artefacts::report).toList();
       PeriodReport report = Artefacts.report(file);
-      emit(spec, context, report, render.format, new LinkedHashSet<>(levels), render.output);
+      emit(
+          spec,
+          context,
+          report,
+          render.format,
+          new LinkedHashSet<>(levels),
+          earlier,
+          render.output);
       return ExitCode.OK.code();
     }
   }
@@ -132,6 +166,7 @@ public final class ReportCommand implements Callable<Integer> {
             case table -> DeltaTable.render(d, new Formats(context.messages()));
             case csv -> DeltaTable.csv(d);
             case json -> new String(FrozenJson.write(d), StandardCharsets.UTF_8) + "\n";
+            default -> throw OutputFile.notHere(render.format);
           };
       OutputFile.print(spec, context, text, render.output);
       return ExitCode.OK.code();

@@ -50,6 +50,16 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new UserException(ExitCode.INVALID_INPUT, "score.noModel", standard.ref());
     }
     List<Scores.UnitScore> scores = Scores.score(report, standard);
+    if (render.format.document()) {
+      OutputFile.document(
+          spec,
+          context,
+          render.format,
+          render.output,
+          vn.hatang.core.doc.Docs.score(
+              report.period(), standard.ref(), scores, new Formats(context.messages())));
+      return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+    }
     String text =
         switch (render.format) {
           case table ->
@@ -57,6 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
                   report.period(), standard.ref(), scores, new Formats(context.messages()));
           case csv -> ScoreTable.csv(report.period(), scores);
           case json -> new String(FrozenJson.write(scores), StandardCharsets.UTF_8) + "\n";
+          default -> throw new IllegalStateException(render.format.name());
         };
     OutputFile.print(spec, context, text, render.output);
     return inputErrors ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();

@@ -59,6 +59,9 @@ public final class UnitsShowCommand implements Callable<Integer> {
     LocalDate day = on != null ? on : LocalDate.now(ZoneId.systemDefault());
     List<UnitsView.Row> rows = UnitsView.rows(registry, day, level);
     List<AdminUnit> units = rows.stream().map(UnitsView.Row::unit).toList();
+    if (output.format().document()) {
+      throw OutputFile.notHere(output.format());
+    }
     var out = spec.commandLine().getOut();
     switch (output.format()) {
       case json -> out.print(UnitsWriter.json(units));

@@ -164,6 +164,14 @@ public final class Formats {
         .toList();
   }
 
+  /** A day for people: {@code 25/11/2026} in Vietnamese, {@code 2026-11-25} in English. */
+  public String date(LocalDate day) {
+    return "vi".equals(locale.getLanguage())
+        ? String.format(
+            Locale.ROOT, "%02d/%02d/%04d", day.getDayOfMonth(), day.getMonthValue(), day.getYear())
+        : day.toString();
+  }
+
   /** The state's word. */
   public String state(vn.hatang.core.check.State s) {
     return messages.get("state." + s.name());
