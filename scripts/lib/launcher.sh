@@ -10,6 +10,14 @@
 # is silently not used) are dropped.
 HATANG_JAVA_COMMON_OPTS='-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr'
 
+# Whether standard output is a terminal, for the program: a binary format (-f xlsx) goes to
+# standard output only when it is not one (the JVM alone can tell only when stdin is one too).
+if [ -t 1 ]; then
+  HATANG_JAVA_COMMON_OPTS="$HATANG_JAVA_COMMON_OPTS -Dhatang.stdout.tty=true"
+else
+  HATANG_JAVA_COMMON_OPTS="$HATANG_JAVA_COMMON_OPTS -Dhatang.stdout.tty=false"
+fi
+
 # The agent's extra options: a collection is short, so the C2 compiler and a parallel GC only cost
 # start-up time and memory, and one compiler thread leaves the other core to the probes and the
 # JSON warm-up (about 8% faster on 2 cores). (scripts/bench/agent-footprint.sh measures with these too.)

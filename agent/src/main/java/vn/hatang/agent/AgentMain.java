@@ -68,10 +68,26 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // The launcher says whether standard output is a terminal ([ -t 1 ]); without it, the JVM's
+    // console is the best guess. A workbook goes to standard output only when it is not one.
+    String tty = System.getProperty("hatang.stdout.tty");
+    boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+    binaryStdout = terminal ? null : System.out;
     int code = execute(args, out, err, System.getenv());
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Standard output as bytes when it is not a terminal (set by {@link #main}), else null. */
+  private static volatile java.io.OutputStream binaryStdout;
+
+  /**
+   * Standard output's bytes for a binary format, or {@code null} when it is a terminal or the agent
+   * runs in-process (a workbook then needs {@code -o FILE}).
+   */
+  public static java.io.OutputStream binaryStdout() {
+    return binaryStdout;
   }
 
   /**

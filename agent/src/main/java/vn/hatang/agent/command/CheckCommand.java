@@ -20,6 +20,8 @@ import vn.hatang.agent.hardware.OshiHardwareProbe;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Evaluator;
+import vn.hatang.core.doc.DocOutput;
+import vn.hatang.core.doc.Docs;
 import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.ReportRenderer;
@@ -115,9 +117,58 @@ public final class CheckCommand implements Callable<Integer> {
     for (String notice : formats.expiredWaiverNotices(report)) {
       spec.commandLine().getErr().println(notice);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(ReportRenderer.forFormat(checkOptions.format.name()).render(report, formats));
-    out.flush();
+    write(report, formats, messages);
     return report.exitCode(checkOptions.strict).code();
+  }
+
+  /**
+   * Writes the result in the chosen format: to {@code -o FILE} (atomically), else to standard
+   * output — a workbook only when that is not a terminal.
+   */
+  private void write(CheckReport report, Formats formats, Messages messages) throws AgentException {
+    String format = checkOptions.format.name();
+    PrintWriter out = spec.commandLine().getOut();
+    String generator = "hatang-agent " + AgentVersion.version();
+    try {
+      if (checkOptions.output != null) {
+        DocOutput.atomically(
+            checkOptions.output,
+            bytes -> {
+              if (DocOutput.isDocument(format)) {
+                DocOutput.write(Docs.check(report, formats), format, formats, generator, bytes);
+              } else {
+                bytes.write(
+                    ReportRenderer.forFormat(format)
+                        .render(report, formats)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              }
+            });
+        spec.commandLine()
+            .getErr()
+            .println(messages.get("check.written", checkOptions.output.toString()));
+        return;
+      }
+      if (DocOutput.isBinary(format)) {
+        java.io.OutputStream bytes = AgentMain.binaryStdout();
+        if (bytes == null) {
+          throw new AgentException(ExitCode.USAGE, "output.binaryNeedsFile", format);
+        }
+        out.flush();
+        DocOutput.write(Docs.check(report, formats), format, formats, generator, bytes);
+        bytes.flush();
+      } else if (DocOutput.isDocument(format)) {
+        DocOutput.write(Docs.check(report, formats), format, formats, generator, out);
+      } else {
+        out.print(ReportRenderer.forFormat(format).render(report, formats));
+      }
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new AgentException(
+          ExitCode.INTERNAL,
+          e,
+          "check.cannotWrite",
+          String.valueOf(checkOptions.output),
+          String.valueOf(e.getMessage()));
+    }
   }
 }

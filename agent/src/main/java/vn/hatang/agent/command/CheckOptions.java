@@ -12,7 +12,10 @@ public final class CheckOptions {
   public enum Format {
     table,
     json,
-    csv
+    csv,
+    xlsx,
+    html,
+    md
   }
 
   @Option(
@@ -38,6 +41,12 @@ public final class CheckOptions {
 
   @Option(names = "--strict", descriptionKey = "check.option.strict")
   boolean strict;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      descriptionKey = "check.option.output")
+  Path output;
 
   @Option(names = "--waivers", paramLabel = "FILE", descriptionKey = "check.option.waivers")
   Path waivers;

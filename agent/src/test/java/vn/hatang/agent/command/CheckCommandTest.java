@@ -76,6 +76,45 @@ class CheckCommandTest {
   }
 
   @Test
+  void writesAWorkbookAPageOrMarkdownOfThisMachine(@TempDir Path dir) throws Exception {
+    Path book = dir.resolve("out/this-pc.xlsx");
+    int code =
+        run(
+            "--lang",
+            "vi",
+            "check",
+            "--config",
+            config(dir).toString(),
+            "--role",
+            "desktop",
+            "--date",
+            "2026-11-25",
+            "-f",
+            "xlsx",
+            "-o",
+            book.toString());
+    assertThat(code).as(err.toString()).isIn(0, 1);
+    assertThat(err.toString()).contains("đã ghi kết quả vào " + book);
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(Files.newInputStream(book))) {
+      var machines = wb.findSheet("Các máy").orElseThrow().read();
+      assertThat(machines).hasSize(2); // the header and this PC
+      assertThat(machines.get(1).getCell(0).getText()).isEqualTo("21583");
+      // Threads read by OSHI on this machine, stored as a number.
+      assertThat(machines.get(1).getCell(4).getType())
+          .isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+    }
+    out.getBuffer().setLength(0);
+    run("check", "--config", config(dir).toString(), "--date", "2026-11-25", "-f", "html");
+    assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("21583");
+    assertThat(out.toString()).contains("<footer>hatang-agent ");
+    // In-process there is no byte stream: a workbook needs -o.
+    err.getBuffer().setLength(0);
+    assertThat(run("check", "--config", config(dir).toString(), "-f", "xlsx")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format xlsx writes a binary file: give -o FILE");
+  }
+
+  @Test
   void printsTheVietnameseTable(@TempDir Path dir) throws Exception {
     run("--lang", "vi", "check", "--config", config(dir).toString(), "--date", "2026-11-25");
     assertThat(out.toString())

@@ -6,13 +6,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
 import vn.hatang.core.ExitCode;
+import vn.hatang.core.doc.DocOutput;
 
 /** Where a rendered report or plan goes: standard output, or a file written atomically. */
 final class OutputFile {
@@ -48,23 +47,23 @@ final class OutputFile {
       out.flush();
       return;
     }
-    Path target = output.toAbsolutePath();
-    Path temp = null;
+    toFile(
+        spec,
+        context,
+        output,
+        bytes -> {
+          Writer out = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+          body.writeTo(out);
+          out.flush();
+        });
+  }
+
+  /** Writes a file atomically and says so on stderr; exit 4 when it cannot be written. */
+  private static void toFile(
+      CommandSpec spec, HatangMain.Context context, Path output, BinaryBody body) {
     try {
-      Files.createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), ".hatang-", ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        body.writeTo(out);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      DocOutput.atomically(output, body::writeTo);
     } catch (IOException e) {
-      try {
-        if (temp != null) {
-          Files.deleteIfExists(temp);
-        }
-      } catch (IOException ignored) {
-        // the error below is the one to report
-      }
       throw new UserException(
           ExitCode.INTERNAL,
           "report.cannotWrite",
@@ -103,32 +102,7 @@ final class OutputFile {
       }
       return;
     }
-    Path target = output.toAbsolutePath();
-    Path temp = null;
-    try {
-      Files.createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), ".hatang-", ".tmp");
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-        body.writeTo(out);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      try {
-        if (temp != null) {
-          Files.deleteIfExists(temp);
-        }
-      } catch (IOException ignored) {
-        // the error below is the one to report
-      }
-      throw new UserException(
-          ExitCode.INTERNAL,
-          "report.cannotWrite",
-          output.toString(),
-          String.valueOf(e.getMessage()));
-    }
-    spec.commandLine()
-        .getErr()
-        .println(context.messages().get("report.written", output.toString()));
+    toFile(spec, context, output, body);
   }
 
   /**
@@ -142,25 +116,16 @@ final class OutputFile {
       Path output,
       vn.hatang.core.doc.Doc doc) {
     vn.hatang.core.render.Formats f = new vn.hatang.core.render.Formats(context.messages());
-    switch (format) {
-      case xlsx ->
-          writeBinary(
-              spec,
-              context,
-              output,
-              format.name(),
-              out -> vn.hatang.core.doc.XlsxWriter.write(doc, f, out));
-      case html ->
-          write(
-              spec,
-              context,
-              output,
-              out ->
-                  vn.hatang.core.doc.HtmlWriter.write(
-                      doc, f, new HatangMain.Version().getVersion()[0], out));
-      case md ->
-          write(spec, context, output, out -> vn.hatang.core.doc.MarkdownWriter.write(doc, f, out));
-      default -> throw new IllegalArgumentException(format.name());
+    String generator = new HatangMain.Version().getVersion()[0];
+    if (DocOutput.isBinary(format.name())) {
+      writeBinary(
+          spec,
+          context,
+          output,
+          format.name(),
+          out -> DocOutput.write(doc, format.name(), f, generator, out));
+    } else {
+      write(spec, context, output, out -> DocOutput.write(doc, format.name(), f, generator, out));
     }
   }
 
