@@ -173,7 +173,13 @@ public final class Docs {
                 new Column(m.get("col.unknown"), Kind.INTEGER),
                 new Column(m.get("col.waived"), Kind.INTEGER)),
             rows);
-    List<Integer> charted = IntStream.range(0, Math.min(rows.size(), CHART_ROWS)).boxed().toList();
+    // Charted: the checks that some machine fails (most first), at most CHART_ROWS.
+    List<Integer> charted =
+        IntStream.range(0, rows.size())
+            .filter(i -> (Long) rows.get(i).get(2) > 0)
+            .limit(CHART_ROWS)
+            .boxed()
+            .toList();
     return t.withChart(
         new Doc.Chart(
             rows.size() > CHART_ROWS
@@ -236,7 +242,10 @@ public final class Docs {
     for (Map.Entry<String, List<UnitRow>> e : byLevel.entrySet()) {
       tables.add(levelTable(m, e.getKey(), e.getValue()));
     }
-    tables.add(unitFindings(m, f, r, levels));
+    Table unitFindings = unitFindings(m, f, r, levels);
+    if (!unitFindings.rows().isEmpty()) {
+      tables.add(unitFindings);
+    }
     tables.add(reportByCheck(m, r));
     tables.add(reportMachines(m, r));
     if (!r.unresolved().isEmpty()) {

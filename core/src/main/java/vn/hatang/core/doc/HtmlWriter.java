@@ -28,9 +28,11 @@ public final class HtmlWriter {
       h1 { font-size: 22px; margin: 0 0 6px; }
       h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 2px solid #d0d7de; padding-bottom: 3px; }
       .about { color: #444; margin: 0 0 2px; }
-      table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 13px; }
       th, td { border: 1px solid #d0d7de; padding: 3px 6px; vertical-align: top; }
-      th { background: #f0f3f6; text-align: left; font-weight: 600; }
+      th { background: #f0f3f6; text-align: left; font-weight: 600; font-size: 12px; }
+      td { overflow-wrap: anywhere; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       tr.total td { font-weight: 700; background: #f6f8fa; }
       td.PASS { color: #116329; } td.FAIL { color: #a40e26; font-weight: 600; }
@@ -44,6 +46,8 @@ public final class HtmlWriter {
       @page { size: A4; margin: 14mm 12mm; }
       @media print {
         body { margin: 0; max-width: none; font-size: 11px; }
+        table { font-size: 10px; } th { font-size: 9.5px; }
+        .scroll { overflow: visible; }
         thead { display: table-header-group; }
         tr, svg { break-inside: avoid; }
         h2 { break-after: avoid; }
@@ -94,8 +98,18 @@ public final class HtmlWriter {
 
   private static void table(Doc.Table t, Formats f, String currency, Writer out)
       throws IOException {
-    out.write("<table>\n<thead><tr>");
-    for (Doc.Column c : t.columns()) {
+    // A column with no value in any row says nothing on a page: left out (the workbook keeps it).
+    boolean[] shown = new boolean[t.columns().size()];
+    for (int i = 0; i < shown.length; i++) {
+      final int col = i;
+      shown[i] = t.rows().isEmpty() || t.rows().stream().anyMatch(r -> r.get(col) != null);
+    }
+    out.write("<div class=\"scroll\"><table>\n<thead><tr>");
+    for (int i = 0; i < shown.length; i++) {
+      if (!shown[i]) {
+        continue;
+      }
+      Doc.Column c = t.columns().get(i);
       out.write(Cells.right(c.kind()) ? "<th class=\"n\">" : "<th>");
       out.write(esc(c.header()) + "</th>");
     }
@@ -103,28 +117,32 @@ public final class HtmlWriter {
     StringBuilder b = new StringBuilder();
     for (List<Object> row : t.rows()) {
       b.setLength(0);
-      row(b, row, t.columns(), f, currency, "<tr>");
+      row(b, row, t.columns(), shown, f, currency, "<tr>");
       out.write(b.toString());
     }
     out.write("</tbody>\n");
     if (t.totals() != null) {
       b.setLength(0);
       b.append("<tfoot>");
-      row(b, t.totals(), t.columns(), f, currency, "<tr class=\"total\">");
+      row(b, t.totals(), t.columns(), shown, f, currency, "<tr class=\"total\">");
       out.write(b + "</tfoot>\n");
     }
-    out.write("</table>\n");
+    out.write("</table></div>\n");
   }
 
   private static void row(
       StringBuilder b,
       List<Object> row,
       List<Doc.Column> cols,
+      boolean[] shown,
       Formats f,
       String currency,
       String open) {
     b.append(open);
     for (int i = 0; i < cols.size(); i++) {
+      if (!shown[i]) {
+        continue;
+      }
       Doc.Column c = cols.get(i);
       Object v = row.get(i);
       String cls = Cells.right(c.kind()) ? "n" : v instanceof State s ? s.name() : null;
