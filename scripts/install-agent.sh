@@ -293,7 +293,7 @@ HATANG_JAR=$HATANG_ROOT/lib/hatang-agent.jar
 hatang_find_java
 hatang_utf8_locale
 # shellcheck disable=SC2086,SC2153
-exec "$HATANG_JAVA" $HATANG_JAVA_COMMON_OPTS $HATANG_AGENT_JAVA_OPTS ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
+exec "$HATANG_JAVA" $HATANG_JAVA_COMMON_OPTS $HATANG_STDOUT_OPT $HATANG_AGENT_JAVA_OPTS ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
 EOF
 }
 

@@ -10,12 +10,13 @@
 # is silently not used) are dropped.
 HATANG_JAVA_COMMON_OPTS='-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr'
 
-# Whether standard output is a terminal, for the program: a binary format (-f xlsx) goes to
-# standard output only when it is not one (the JVM alone can tell only when stdin is one too).
+# Whether standard output is a terminal, for the program (given after the options above): a binary
+# format (-f xlsx) goes to standard output only when it is not one (the JVM alone can tell only
+# when standard input is a terminal too).
 if [ -t 1 ]; then
-  HATANG_JAVA_COMMON_OPTS="$HATANG_JAVA_COMMON_OPTS -Dhatang.stdout.tty=true"
+  HATANG_STDOUT_OPT=-Dhatang.stdout.tty=true
 else
-  HATANG_JAVA_COMMON_OPTS="$HATANG_JAVA_COMMON_OPTS -Dhatang.stdout.tty=false"
+  HATANG_STDOUT_OPT=-Dhatang.stdout.tty=false
 fi
 
 # The agent's extra options: a collection is short, so the C2 compiler and a parallel GC only cost

@@ -543,6 +543,7 @@ class InstallAgentScriptTest {
     String launcherLib = Files.readString(REPO.resolve("scripts/lib/launcher.sh"));
     List<String> expected = new ArrayList<>();
     expected.addAll(shellVariable(launcherLib, "HATANG_JAVA_COMMON_OPTS"));
+    expected.add("-Dhatang.stdout.tty=false"); // its standard output is a pipe
     expected.addAll(shellVariable(launcherLib, "HATANG_AGENT_JAVA_OPTS"));
     expected.addAll(
         List.of(

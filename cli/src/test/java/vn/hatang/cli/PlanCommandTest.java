@@ -38,11 +38,11 @@ class PlanCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .startsWith(
-            "Kế hoạch khắc phục cho kỳ 2026-11, lập ngày 2026-12-01 (đơn giá và thời hạn theo"
+            "Kế hoạch khắc phục cho kỳ 2026-11, lập ngày 01/12/2026 (đơn giá và thời hạn theo"
                 + " vn-basic-it@2025.1)")
         .contains("21607 Xã Nhơn Châu — người chịu trách nhiệm: (chưa có trong tệp đơn vị)")
         .contains("Thay máy tính mới (trần giá QĐ 50/2017)")
-        .contains("2026-12-31")
+        .contains("31/12/2026")
         .contains("Tổng của đơn vị: 17.750.000 ₫")
         .contains("Dự toán kinh phí: ");
   }

@@ -38,7 +38,7 @@ class ReportCommandTest {
     Cli r = Cli.run("--lang", "vi", "report", "--period", "2026-11", snapshots().toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
-        .startsWith("Báo cáo kỳ 2026-11 (từ 2026-11-01 đến 2026-11-30)\n")
+        .startsWith("Báo cáo kỳ 2026-11 (từ 01/11/2026 đến 30/11/2026)\n")
         .contains("Bộ tiêu chuẩn vn-basic-it@2025.1: đã đánh giá 4 máy")
         .contains("21583  Phường Quy Nhơn")
         .contains(

@@ -18,7 +18,7 @@ public final class PlanTable {
     Messages m = f.messages();
     String currency = plan.currency() == null ? "" : plan.currency();
     StringBuilder out = new StringBuilder();
-    out.append(m.get("plan.title", plan.period(), plan.planDate().toString(), plan.standard()))
+    out.append(m.get("plan.title", plan.period(), f.date(plan.planDate()), plan.standard()))
         .append('\n');
     for (Plan.UnitPlan u : plan.units()) {
       out.append('\n')
@@ -51,7 +51,7 @@ public final class PlanTable {
                     : f.money(i.unitCost(), currency) + (i.months() > 1 ? " × " + i.months() : ""),
                 i.cost() == null ? m.get("plan.unpriced") : f.money(i.cost(), currency),
                 m.get("severity." + i.severity()),
-                i.deadline().toString(),
+                f.date(i.deadline()),
                 String.join(", ", i.checks())
               });
         }

@@ -54,7 +54,7 @@ public final class Formats {
       return messages.get(b ? "value.yes" : "value.no");
     }
     if (value instanceof LocalDate d) {
-      return d.toString();
+      return date(d);
     }
     if (value instanceof List<?> l) {
       return l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));

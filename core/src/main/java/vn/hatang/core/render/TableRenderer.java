@@ -30,7 +30,7 @@ public final class TableRenderer implements ReportRenderer {
                 std.title() == null ? "" : std.title().in(m.locale()),
                 std.sha256().substring(0, 12)))
         .append('\n');
-    out.append(m.get("table.evaluated", report.evaluationDate().toString())).append("\n\n");
+    out.append(m.get("table.evaluated", f.date(report.evaluationDate()))).append("\n\n");
 
     // Without waivers the table keeps its usual shape; with them, a WAIVED column and count.
     boolean waivers =

@@ -29,8 +29,7 @@ public final class ReportTable {
   public static String render(PeriodReport r, Set<String> levels, Formats f) {
     Messages m = f.messages();
     StringBuilder out = new StringBuilder();
-    out.append(m.get("report.title", r.period(), r.start().toString(), r.end().toString()))
-        .append('\n');
+    out.append(m.get("report.title", r.period(), f.date(r.start()), f.date(r.end()))).append('\n');
     for (PeriodReport.StandardUsed s : r.standards()) {
       out.append(m.get("report.standardUsed", s.ref(), s.machines(), shortSha(s.sha256())))
           .append('\n');

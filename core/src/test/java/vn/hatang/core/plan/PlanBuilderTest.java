@@ -128,7 +128,7 @@ class PlanBuilderTest {
         PlanTable.render(
             plan, new Formats(Messages.of(Locale.forLanguageTag("vi"), Messages.CORE_BUNDLE)));
     assertThat(vi)
-        .contains("Kế hoạch khắc phục cho kỳ 2026-11, lập ngày 2026-12-01")
+        .contains("Kế hoạch khắc phục cho kỳ 2026-11, lập ngày 01/12/2026")
         .contains("21607 Xã Nhơn Châu — người chịu trách nhiệm: (chưa có trong tệp đơn vị)")
         .contains("Thay máy tính mới (trần giá QĐ 50/2017)")
         .contains("nghiêm trọng")

@@ -48,7 +48,7 @@ class ReportTableTest {
   void vietnameseTableAlignsAndRollsUp() {
     String out = render(report(), "vi", Set.of());
     List<String> lines = out.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("Báo cáo kỳ 2026-11 (từ 2026-11-01 đến 2026-11-30)");
+    assertThat(lines.get(0)).isEqualTo("Báo cáo kỳ 2026-11 (từ 01/11/2026 đến 30/11/2026)");
     int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("MÃ ")).findFirst().get());
     assertThat(lines.get(header))
         .startsWith("MÃ     ĐƠN VỊ             CẤP       DỰ KIẾN  ĐÃ THẤY");
