@@ -10,13 +10,18 @@
 # is silently not used) are dropped.
 HATANG_JAVA_COMMON_OPTS='-Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr'
 
-# Whether standard output is a terminal, for the program (given after the options above): a binary
-# format (-f xlsx) goes to standard output only when it is not one (the JVM alone can tell only
-# when standard input is a terminal too).
+# Whether standard output and standard error are terminals, for the program (given after the
+# options above; the JVM alone can tell only when standard input is a terminal too): a binary
+# format (-f xlsx) goes to standard output only when it is not one, colours only when it is one,
+# progress bars only on a terminal's standard error.
+HATANG_STDOUT_OPT=-Dhatang.stdout.tty=false
 if [ -t 1 ]; then
   HATANG_STDOUT_OPT=-Dhatang.stdout.tty=true
+fi
+if [ -t 2 ]; then
+  HATANG_STDOUT_OPT="$HATANG_STDOUT_OPT -Dhatang.stderr.tty=true"
 else
-  HATANG_STDOUT_OPT=-Dhatang.stdout.tty=false
+  HATANG_STDOUT_OPT="$HATANG_STDOUT_OPT -Dhatang.stderr.tty=false"
 fi
 
 # The agent's extra options: a collection is short, so the C2 compiler and a parallel GC only cost

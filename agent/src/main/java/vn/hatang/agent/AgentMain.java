@@ -73,10 +73,26 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
     String tty = System.getProperty("hatang.stdout.tty");
     boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     binaryStdout = terminal ? null : System.out;
+    stdoutTerminal = terminal;
+    String errTty = System.getProperty("hatang.stderr.tty");
+    stderrTerminal = errTty != null ? Boolean.parseBoolean(errTty) : System.console() != null;
     int code = execute(args, out, err, System.getenv());
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  private static volatile boolean stdoutTerminal;
+  private static volatile boolean stderrTerminal;
+
+  /** Whether standard output is a terminal (colours); false in-process. */
+  public static boolean stdoutTerminal() {
+    return stdoutTerminal;
+  }
+
+  /** Whether standard error is a terminal (progress bars); false in-process. */
+  public static boolean stderrTerminal() {
+    return stderrTerminal;
   }
 
   /** Standard output as bytes when it is not a terminal (set by {@link #main}), else null. */

@@ -543,7 +543,8 @@ class InstallAgentScriptTest {
     String launcherLib = Files.readString(REPO.resolve("scripts/lib/launcher.sh"));
     List<String> expected = new ArrayList<>();
     expected.addAll(shellVariable(launcherLib, "HATANG_JAVA_COMMON_OPTS"));
-    expected.add("-Dhatang.stdout.tty=false"); // its standard output is a pipe
+    // Its standard output is a pipe, its standard error the same pipe.
+    expected.addAll(List.of("-Dhatang.stdout.tty=false", "-Dhatang.stderr.tty=false"));
     expected.addAll(shellVariable(launcherLib, "HATANG_AGENT_JAVA_OPTS"));
     expected.addAll(
         List.of(

@@ -63,6 +63,13 @@ public final class HatangMain implements Runnable {
       scope = CommandLine.ScopeType.INHERIT)
   String lang;
 
+  // Read before picocli runs (quietFlag), so that the context has it; declared for --help.
+  @CommandLine.Option(
+      names = {"-q", "--quiet"},
+      descriptionKey = "quiet",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean quiet;
+
   /**
    * Without a subcommand: usage on stderr, exit 2 (a cron line missing its command is an error).
    */
@@ -82,6 +89,8 @@ public final class HatangMain implements Runnable {
     // console (which needs standard input to be one too) is the best guess.
     String tty = System.getProperty("hatang.stdout.tty");
     boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+    String errTty = System.getProperty("hatang.stderr.tty");
+    stderrTerminal = errTty != null ? Boolean.parseBoolean(errTty) : System.console() != null;
     int code;
     try {
       code = run(args, System.in, out, err, System.getenv(), new Stdout(System.out, terminal));
@@ -150,7 +159,8 @@ public final class HatangMain implements Runnable {
     }
     Locale.setDefault(locale);
     Messages messages = Messages.of(locale, BUNDLE);
-    Context context = new Context(messages, in, env, stdout);
+    Context context =
+        new Context(messages, in, env, stdout, stderrTerminal && !quietFlag(args), quietFlag(args));
     CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
     configure(cl, messages, out, err);
     return cl.execute(args);
@@ -221,6 +231,22 @@ public final class HatangMain implements Runnable {
     }
   }
 
+  /** Whether standard error is a terminal (set by {@link #main}; in-process runs have none). */
+  private static boolean stderrTerminal;
+
+  /** Whether {@code -q} or {@code --quiet} is among the arguments. */
+  static boolean quietFlag(String[] args) {
+    for (String a : args) {
+      if (a.equals("-q") || a.equals("--quiet")) {
+        return true;
+      }
+      if (a.equals("--")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Finds {@code --lang X} or {@code --lang=X} before picocli runs, so help is translated too. */
   static String langFlag(String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -242,10 +268,28 @@ public final class HatangMain implements Runnable {
    * @param in standard input
    * @param env environment variables
    * @param stdout standard output as bytes, for binary formats
+   * @param progress whether to draw progress bars (standard error is a terminal, not quiet)
+   * @param quiet {@code --quiet}: no progress, no notices (errors still)
    */
-  public record Context(Messages messages, InputStream in, Map<String, String> env, Stdout stdout) {
+  public record Context(
+      Messages messages,
+      InputStream in,
+      Map<String, String> env,
+      Stdout stdout,
+      boolean progress,
+      boolean quiet) {
     public Context(Messages messages, InputStream in, Map<String, String> env) {
-      this(messages, in, env, Stdout.NONE);
+      this(messages, in, env, Stdout.NONE, false, false);
+    }
+
+    /** Progress through files on standard error, or none. */
+    public vn.hatang.cli.check.FileProgress fileProgress(java.io.PrintWriter err) {
+      return vn.hatang.cli.check.FileProgress.on(err, messages, progress, quiet);
+    }
+
+    /** Whether human outputs on standard output get colours. */
+    public boolean colour() {
+      return vn.hatang.core.render.Terminal.colour(env, stdout.terminal());
     }
   }
 

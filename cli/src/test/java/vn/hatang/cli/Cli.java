@@ -17,6 +17,11 @@ record Cli(int exit, String out, String err, byte[] bytes) {
    * #bytes} holds what was written there.
    */
   static Cli runBinary(boolean terminal, String... args) {
+    return runTerminal(Map.of(), terminal, args);
+  }
+
+  /** As {@link #runBinary}, with an environment ({@code NO_COLOR}, {@code TERM}). */
+  static Cli runTerminal(Map<String, String> env, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -26,7 +31,7 @@ record Cli(int exit, String out, String err, byte[] bytes) {
             new ByteArrayInputStream(new byte[0]),
             new PrintWriter(out, true),
             new PrintWriter(err, true),
-            Map.of(),
+            env,
             new HatangMain.Stdout(bytes, terminal));
     return new Cli(code, out.toString(), err.toString(), bytes.toByteArray());
   }

@@ -91,6 +91,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     AgentConfig config = configOptions.load(env);
+    lineOptions.quiet = common.quiet;
     List<LineMeasurement> lines = lineOptions.measure(config, spec.commandLine().getErr());
     Snapshot snapshot =
         new SnapshotCollector(new OshiHardwareProbe(), clock, AgentVersion.version())
@@ -113,7 +114,12 @@ public final class CheckCommand implements Callable<Integer> {
             day,
             List.of(Evaluator.evaluate(source, snapshot, standard, day, waivers)),
             List.of());
-    Formats formats = new Formats(messages);
+    Formats formats =
+        new Formats(messages)
+            .withColour(
+                checkOptions.format == CheckOptions.Format.table
+                    && checkOptions.output == null
+                    && vn.hatang.core.render.Terminal.colour(env, AgentMain.stdoutTerminal()));
     for (String notice : formats.expiredWaiverNotices(report)) {
       spec.commandLine().getErr().println(notice);
     }

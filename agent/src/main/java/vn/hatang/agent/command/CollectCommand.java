@@ -75,6 +75,7 @@ public final class CollectCommand implements Callable<Integer> {
     SnapshotCollector collector =
         new SnapshotCollector(
             new OshiHardwareProbe(), Clock.systemDefaultZone(), AgentVersion.version());
+    lineOptions.quiet = common.quiet;
     List<LineMeasurement> lines = lineOptions.measure(config, spec.commandLine().getErr());
     Snapshot snapshot = collector.collect(config, spool, lines);
     byte[] json = SnapshotCodec.write(snapshot);

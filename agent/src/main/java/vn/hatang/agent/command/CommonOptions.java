@@ -13,4 +13,9 @@ public final class CommonOptions {
 
   @Option(names = "--verbose", descriptionKey = "option.verbose")
   boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      descriptionKey = "option.quiet")
+  boolean quiet;
 }

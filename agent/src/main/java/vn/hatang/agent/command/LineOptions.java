@@ -34,13 +34,17 @@ public final class LineOptions {
    * Measures the lines of {@code config} and the flags, none when there are none. A progress bar
    * goes to {@code err} only when stderr is a terminal. Never throws for a line.
    */
+  /** Set by commands with {@code --quiet}: no progress bar. */
+  boolean quiet;
+
   public List<LineMeasurement> measure(AgentConfig config, PrintWriter err) {
     List<LineSpec> specs = specs(config);
     if (specs.isEmpty()) {
       return List.of();
     }
     Messages messages = Messages.of(Locale.getDefault(), AgentMain.BUNDLE);
-    Progress progress = System.console() != null ? new ProgressBar(err, messages) : Progress.NONE;
+    Progress progress =
+        AgentMain.stderrTerminal() && !quiet ? new ProgressBar(err, messages) : Progress.NONE;
     return new LineMeter(messages, progress).measureAll(specs);
   }
 

@@ -64,6 +64,7 @@ public final class MeasureCommand implements Callable<Integer> {
     if (lineOptions.specs(loaded).isEmpty()) {
       throw new AgentException(ExitCode.USAGE, "measure.error.noLines");
     }
+    lineOptions.quiet = common.quiet;
     List<LineMeasurement> lines = lineOptions.measure(loaded, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

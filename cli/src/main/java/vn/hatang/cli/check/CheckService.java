@@ -88,6 +88,36 @@ public final class CheckService {
       Standard standard,
       LocalDate date,
       Waivers waivers) {
+    return check(paths, stdin, stored, standard, date, waivers, FileProgress.NONE);
+  }
+
+  /**
+   * Judges every snapshot the paths name and the stored ones, applying waivers, telling progress
+   * through each folder.
+   */
+  public static Result check(
+      List<String> paths,
+      InputStream stdin,
+      List<Stored> stored,
+      Standard standard,
+      LocalDate date,
+      Waivers waivers,
+      FileProgress progress) {
+    try {
+      return checkAll(paths, stdin, stored, standard, date, waivers, progress);
+    } finally {
+      progress.finished();
+    }
+  }
+
+  private static Result checkAll(
+      List<String> paths,
+      InputStream stdin,
+      List<Stored> stored,
+      Standard standard,
+      LocalDate date,
+      Waivers waivers,
+      FileProgress progress) {
     Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
@@ -96,7 +126,7 @@ public final class CheckService {
     Judged judged = new Judged(results, errors, seen, notes);
     for (String p : paths) {
       if (p.equals("-")) {
-        judgeAll(List.of(new Input(STDIN, () -> readBounded(stdin))), j, judged);
+        judgeAll(List.of(new Input(STDIN, () -> readBounded(stdin))), j, judged, FileProgress.NONE);
         continue;
       }
       Path path = Path.of(p);
@@ -105,16 +135,16 @@ public final class CheckService {
         for (Path f : jsonFiles(path, errors, p)) {
           inputs.add(new Input(f.toString(), () -> readFile(f)));
         }
-        judgeAll(inputs, j, judged);
+        judgeAll(inputs, j, judged, progress);
       } else {
-        judgeAll(List.of(new Input(p, () -> readFile(path))), j, judged);
+        judgeAll(List.of(new Input(p, () -> readFile(path))), j, judged, FileProgress.NONE);
       }
     }
     List<Input> fromStore = new ArrayList<>();
     for (Stored item : stored) {
       fromStore.add(new Input(item.source(), item::json));
     }
-    judgeAll(fromStore, j, judged);
+    judgeAll(fromStore, j, judged, progress);
     if (results.isEmpty() && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
     }
@@ -154,8 +184,9 @@ public final class CheckService {
    */
   static final int BATCH = 256;
 
-  private static void judgeAll(List<Input> inputs, Judge j, Judged judged) {
+  private static void judgeAll(List<Input> inputs, Judge j, Judged judged, FileProgress progress) {
     for (int from = 0; from < inputs.size(); from += BATCH) {
+      progress.files(from, inputs.size());
       List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
       List<Outcome> outcomes =
           (batch.size() > 1 ? batch.parallelStream() : batch.stream())

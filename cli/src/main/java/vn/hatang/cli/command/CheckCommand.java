@@ -76,9 +76,20 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     List<CheckService.Stored> stored = from.present() ? stored() : List.of();
     CheckService.Result run =
         CheckService.check(
-            paths, context.in(), stored, standard, standardOptions.evaluationDate(), waivers);
+            paths,
+            context.in(),
+            stored,
+            standard,
+            standardOptions.evaluationDate(),
+            waivers,
+            context.fileProgress(spec.commandLine().getErr()));
     CheckReport report = run.report();
-    Formats formats = new Formats(context.messages());
+    Formats formats =
+        new Formats(context.messages())
+            .withColour(
+                output.format() == OutputOptions.Format.table
+                    && outputFile == null
+                    && context.colour());
     if (!standard.inForceOn(report.evaluationDate())) {
       spec.commandLine()
           .getErr()
@@ -91,7 +102,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                       String.valueOf(standard.effectiveFrom()),
                       report.evaluationDate().toString()));
     }
-    for (InputError n : run.notices()) {
+    for (InputError n : context.quiet() ? List.<InputError>of() : run.notices()) {
       spec.commandLine()
           .getErr()
           .println(

@@ -69,6 +69,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 taken[0]++;
               }
             });
+    stream.progress(context.fileProgress(spec.commandLine().getErr()));
     ReportInputs.read(paths, from, context, stream);
     Formats f = new Formats(context.messages());
     for (InputError e : stream.errors()) {

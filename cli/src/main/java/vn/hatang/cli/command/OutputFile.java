@@ -70,9 +70,11 @@ final class OutputFile {
           output.toString(),
           String.valueOf(e.getMessage()));
     }
-    spec.commandLine()
-        .getErr()
-        .println(context.messages().get("report.written", output.toString()));
+    if (!context.quiet()) {
+      spec.commandLine()
+          .getErr()
+          .println(context.messages().get("report.written", output.toString()));
+    }
   }
 
   /** Bytes written as they are produced (a workbook). */

@@ -126,17 +126,18 @@ public final class ReportInputs {
             attested(spec, context),
             new EquipmentCounter(usbItems(spec, context)));
     SnapshotStream<ReportBuilder.Judged> stream =
-        new SnapshotStream<>(builder::judgeAhead, builder::accept);
+        new SnapshotStream<>(builder::judgeAhead, builder::accept)
+            .progress(context.fileProgress(spec.commandLine().getErr()));
     read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());
     var err = spec.commandLine().getErr();
-    for (InputError n : stream.notices()) {
+    for (InputError n : context.quiet() ? List.<InputError>of() : stream.notices()) {
       err.println(Safe.text(n.place()) + ": " + formats.message(n.message()));
     }
     for (InputError e : stream.errors()) {
       err.println(Safe.text(e.place()) + ": " + formats.message(e.message()));
     }
-    if (builder.afterPeriod() > 0) {
+    if (builder.afterPeriod() > 0 && !context.quiet()) {
       err.println(context.messages().get("report.afterPeriod", builder.afterPeriod(), p.label()));
     }
     List<PeriodReport.InputFile> files = new ArrayList<>();

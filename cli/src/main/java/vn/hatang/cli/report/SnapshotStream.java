@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import vn.hatang.cli.check.CheckService;
+import vn.hatang.cli.check.FileProgress;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.Message;
 import vn.hatang.core.snapshot.Snapshot;
@@ -42,6 +43,7 @@ public final class SnapshotStream<T> {
   private final List<InputError> notices = new ArrayList<>();
   private final Map<UUID, String> seen = new HashMap<>();
   private long read;
+  private FileProgress progress = FileProgress.NONE;
 
   /**
    * @param ahead thread-safe work on one snapshot, done as it is parsed (may return {@code null})
@@ -55,6 +57,12 @@ public final class SnapshotStream<T> {
   /** A stream that hands each valid snapshot to {@code consumer}, with nothing done ahead. */
   public static SnapshotStream<Void> of(Consumer<Snapshot> consumer) {
     return new SnapshotStream<>(s -> null, (s, nothing) -> consumer.accept(s));
+  }
+
+  /** Tells {@code progress} how far through each folder the stream is. */
+  public SnapshotStream<T> progress(FileProgress p) {
+    this.progress = p;
+    return this;
   }
 
   /** Inputs that could not be read, in order. */
@@ -94,6 +102,7 @@ public final class SnapshotStream<T> {
       pipeline(files, pool);
     } finally {
       pool.shutdownNow();
+      progress.finished();
     }
   }
 
@@ -114,6 +123,7 @@ public final class SnapshotStream<T> {
         throw e;
       }
       next = parseAsync(files, from + BATCH, pool);
+      progress.files(from, files.size());
       current.forEach(this::deliver);
     }
   }

@@ -19,10 +19,26 @@ import vn.hatang.core.standard.Operator;
 public final class Formats {
   private final Messages messages;
   private final Locale locale;
+  private final boolean colour;
 
   public Formats(Messages messages) {
+    this(messages, false);
+  }
+
+  private Formats(Messages messages, boolean colour) {
     this.messages = messages;
     this.locale = messages.locale();
+    this.colour = colour;
+  }
+
+  /** These formats, with state words coloured on a terminal or not ({@link Terminal#colour}). */
+  public Formats withColour(boolean on) {
+    return new Formats(messages, on);
+  }
+
+  /** Whether human outputs colour state words (standard output is a terminal). */
+  public boolean colour() {
+    return colour;
   }
 
   public Messages messages() {

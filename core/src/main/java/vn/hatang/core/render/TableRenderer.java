@@ -66,7 +66,15 @@ public final class TableRenderer implements ReportRenderer {
     }
     boolean[] right = new boolean[rows.get(0).length];
     java.util.Arrays.fill(right, 3, right.length, true);
-    table(out, rows, right, "");
+    List<MachineResult> machines = report.machines();
+    TextTable.Styler verdicts =
+        !f.colour()
+            ? null
+            : (row, col, padded) ->
+                row > 0 && col == 2
+                    ? Terminal.colour(machines.get(row - 1).verdict(), padded)
+                    : padded;
+    out.append(TextTable.render(rows, right, "", null, verdicts));
 
     for (MachineResult r : report.machines()) {
       if (r.verdict() != State.FAIL
@@ -107,7 +115,19 @@ public final class TableRenderer implements ReportRenderer {
               x.state() == State.UNKNOWN ? "" : f.remediation(x, currency)
             });
       }
-      out.append(TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}));
+      List<State> states = new ArrayList<>();
+      for (Finding x : r.findings()) {
+        if (x.state() == State.FAIL || x.state() == State.UNKNOWN || x.state() == State.WAIVED) {
+          states.add(x.state());
+        }
+      }
+      TextTable.Styler styler =
+          !f.colour()
+              ? null
+              : (row, col, padded) ->
+                  row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
+      out.append(
+          TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler));
       for (Finding x : r.findings()) {
         if (x.waiver() != null) {
           out.append("  ").append(waiverLine(x, m)).append('\n');
@@ -181,10 +201,5 @@ public final class TableRenderer implements ReportRenderer {
     String code = s.unit().code() == null ? "" : s.unit().code();
     String name = s.unit().name() == null ? "" : s.unit().name();
     return Safe.text((code + " " + name).trim());
-  }
-
-  private static void table(
-      StringBuilder out, List<String[]> rows, boolean[] right, String indent) {
-    out.append(TextTable.render(rows, right, indent));
   }
 }

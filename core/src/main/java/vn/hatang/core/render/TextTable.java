@@ -30,6 +30,27 @@ public final class TextTable {
    */
   public static String render(
       List<String[]> rows, boolean[] rightAligned, String indent, int[] maxWidths) {
+    return render(rows, rightAligned, indent, maxWidths, null);
+  }
+
+  /** Decorates a padded cell (colours): display width must not change. */
+  @FunctionalInterface
+  public interface Styler {
+    /**
+     * @param row the row (0 = header)
+     * @param column the column
+     * @param padded the cell, padded to its column's width
+     */
+    String style(int row, int column, String padded);
+  }
+
+  /**
+   * Renders rows with a width limit per column and a styler applied to each padded cell.
+   *
+   * @param styler colours cells after padding, or {@code null}
+   */
+  public static String render(
+      List<String[]> rows, boolean[] rightAligned, String indent, int[] maxWidths, Styler styler) {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     String[][] cells = new String[rows.size()][];
@@ -43,16 +64,21 @@ public final class TextTable {
       }
     }
     StringBuilder out = new StringBuilder();
-    for (String[] row : cells) {
+    for (int r = 0; r < cells.length; r++) {
+      String[] row = cells[r];
       StringBuilder line = new StringBuilder(indent);
       for (int c = 0; c < cols; c++) {
         if (c > 0) {
           line.append("  ");
         }
-        line.append(
+        String padded =
             rightAligned[c]
                 ? TextWidth.padLeft(row[c], width[c])
-                : TextWidth.padRight(row[c], width[c]));
+                : TextWidth.padRight(row[c], width[c]);
+        if (styler != null && c == cols - 1) {
+          padded = padded.stripTrailing();
+        }
+        line.append(styler == null ? padded : styler.style(r, c, padded));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
