@@ -38,6 +38,7 @@ import vn.hatang.core.snapshot.SnapshotCodec;
       MeasureCommand.class,
       RunCommand.class,
       UploadCommand.class,
+      vn.hatang.agent.command.CompletionCommand.class,
       HelpCommand.class
     })
 public final class AgentMain implements java.util.concurrent.Callable<Integer> {

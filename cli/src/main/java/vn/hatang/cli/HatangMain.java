@@ -40,6 +40,7 @@ import vn.hatang.core.i18n.Messages;
       ScoreCommand.class,
       HistoryCommand.class,
       TokensCommand.class,
+      vn.hatang.cli.command.CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HatangMain implements Runnable {
