@@ -167,6 +167,21 @@ public final class HatangMain implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * The whole command line in a language, as {@code run} builds it (for the manual pages).
+   *
+   * @param locale the language of its help
+   */
+  public static CommandLine commandLine(Locale locale) {
+    Locale.setDefault(locale);
+    Messages messages = Messages.of(locale, BUNDLE);
+    Context context = new Context(messages, InputStream.nullInputStream(), Map.of());
+    CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
+    PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+    configure(cl, messages, none, none);
+    return cl;
+  }
+
   /** Shared set-up of a command line: writers, bundle, exit codes, one-line errors. */
   public static void configure(
       CommandLine cl, Messages messages, PrintWriter out, PrintWriter err) {
