@@ -3,7 +3,6 @@ package vn.hatang.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,29 +13,12 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hatang.core.Fixtures;
 
 /** {@code -f xlsx|html|md} on check, report, plan and score: content, escaping, where bytes go. */
 class DocumentFormatsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EVIL = "=HYPERLINK(\"http://x\")<b>";
   @TempDir Path dir;
-
-  private Path snapshots() throws Exception {
-    Path in = dir.resolve("in");
-    Files.createDirectories(in);
-    for (String name : List.of("compliant-pc.json", "old-pc.json", "disk-unknown-pc.json")) {
-      Files.write(in.resolve(name), Fixtures.bytes(name));
-    }
-    ObjectNode evil = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
-    evil.put("snapshotId", "8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
-    ((ObjectNode) evil.get("unit")).put("code", "99001").put("name", EVIL);
-    ((ObjectNode) evil.get("machine"))
-        .put("machineId", "ffff0000ffff0000ffff0000ffff0000")
-        .put("hostname", EVIL);
-    Files.write(in.resolve("evil.json"), JSON.writeValueAsBytes(evil));
-    return in;
-  }
 
   @Test
   void aReportWorkbookHasASheetPerLevelWithNumbersAsNumbers() throws Exception {
@@ -48,7 +30,7 @@ class DocumentFormatsTest {
             "report",
             "--period",
             "2026-11",
-            snapshots().toString(),
+            TestSnapshots.withHostile(dir, EVIL, EVIL).toString(),
             "-f",
             "xlsx",
             "-o",
@@ -86,7 +68,14 @@ class DocumentFormatsTest {
   void aReportPageIsSelfContainedAndEscapesAgentText() throws Exception {
     Cli r =
         Cli.run(
-            "--lang", "vi", "report", "--period", "2026-11", snapshots().toString(), "-f", "html");
+            "--lang",
+            "vi",
+            "report",
+            "--period",
+            "2026-11",
+            TestSnapshots.withHostile(dir, EVIL, EVIL).toString(),
+            "-f",
+            "html");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("<!DOCTYPE html>").contains("<html lang=\"vi\">");
     assertThat(r.out()).contains("Phường Quy Nhơn").contains("Tỷ lệ đạt chuẩn theo đơn vị");
@@ -96,7 +85,7 @@ class DocumentFormatsTest {
 
   @Test
   void aTrendNeedsEarlierReports() throws Exception {
-    Path in = snapshots();
+    Path in = TestSnapshots.withHostile(dir, EVIL, EVIL);
     Path october = dir.resolve("2026-10.json");
     assertThat(
             Cli.run(
@@ -129,7 +118,7 @@ class DocumentFormatsTest {
 
   @Test
   void checkResultsInMarkdownAndAsAWorkbookOnAPipe() throws Exception {
-    Path in = snapshots();
+    Path in = TestSnapshots.withHostile(dir, EVIL, EVIL);
     Cli md = Cli.run("check", in.toString(), "--date", "2026-11-25", "-f", "md");
     assertThat(md.exit()).isEqualTo(1); // deficiencies found, as with the table
     assertThat(md.out()).startsWith("# Check of the machines' basic IT infrastructure\n");
@@ -149,7 +138,7 @@ class DocumentFormatsTest {
 
   @Test
   void aBinaryFormatIsRefusedOnATerminalAndWithoutAStream() throws Exception {
-    Path in = snapshots();
+    Path in = TestSnapshots.withHostile(dir, EVIL, EVIL);
     Cli terminal = Cli.runBinary(true, "check", in.toString(), "-f", "xlsx");
     assertThat(terminal.exit()).isEqualTo(2);
     assertThat(terminal.bytes()).isEmpty();
@@ -159,14 +148,14 @@ class DocumentFormatsTest {
 
   @Test
   void commandsWhoseOutputIsNotADocumentSaySo() throws Exception {
-    Cli r = Cli.run("history", snapshots().toString(), "-f", "html");
+    Cli r = Cli.run("history", TestSnapshots.withHostile(dir, EVIL, EVIL).toString(), "-f", "html");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--format html is for reports, plans, scores and check results");
   }
 
   @Test
   void aPlanAsMarkdownAndAsAWorkbook() throws Exception {
-    Path in = snapshots();
+    Path in = TestSnapshots.withHostile(dir, EVIL, EVIL);
     Cli plan =
         Cli.run(
             "--lang",

@@ -2,8 +2,6 @@ package vn.hatang.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hatang.core.Fixtures;
 
 /**
  * The report page in a real browser: Debian's headless Chromium (installed by {@code .ci/run})
@@ -48,18 +45,7 @@ class HtmlInChromiumTest {
   }
 
   private Path page() throws Exception {
-    Path in = dir.resolve("in");
-    Files.createDirectories(in);
-    for (String name : List.of("compliant-pc.json", "old-pc.json", "disk-unknown-pc.json")) {
-      Files.write(in.resolve(name), Fixtures.bytes(name));
-    }
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode evil = (ObjectNode) json.readTree(Fixtures.bytes("compliant-pc.json"));
-    evil.put("snapshotId", "8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
-    ((ObjectNode) evil.get("machine"))
-        .put("machineId", "ffff0000ffff0000ffff0000ffff0000")
-        .put("hostname", EVIL);
-    Files.write(in.resolve("evil.json"), json.writeValueAsBytes(evil));
+    Path in = TestSnapshots.withHostile(dir, EVIL, null);
     Path html = dir.resolve("report.html");
     Cli r =
         Cli.run(

@@ -21,18 +21,9 @@ import vn.hatang.core.i18n.Messages;
 class TerminalTest {
   @TempDir Path dir;
 
-  private Path snapshots() throws Exception {
-    Path in = dir.resolve("in");
-    Files.createDirectories(in);
-    for (String name : List.of("compliant-pc.json", "old-pc.json", "disk-unknown-pc.json")) {
-      Files.write(in.resolve(name), Fixtures.bytes(name));
-    }
-    return in;
-  }
-
   @Test
   void stateWordsAreColouredOnATerminalOnlyAndTheColumnsStayAligned() throws Exception {
-    String in = snapshots().toString();
+    String in = TestSnapshots.three(dir).toString();
     Cli plain = Cli.runTerminal(Map.of(), false, "check", in, "--date", "2026-11-25");
     Cli coloured = Cli.runTerminal(Map.of(), true, "check", in, "--date", "2026-11-25");
     assertThat(plain.out()).doesNotContain("\u001b[");
@@ -52,7 +43,7 @@ class TerminalTest {
 
   @Test
   void quietLeavesOnlyErrorsOnStandardError() throws Exception {
-    String in = snapshots().toString();
+    String in = TestSnapshots.three(dir).toString();
     Path out = dir.resolve("r.json");
     Cli loud = Cli.run("report", "--period", "2026-11", in, "-f", "json", "-o", out.toString());
     assertThat(loud.err()).contains("report written to");
