@@ -3,6 +3,11 @@
 # office would otherwise use: `lshw -json` and `fusioninventory-inventory`.
 #
 #   sudo scripts/bench/agent-footprint.sh          # RUNS=7 by default; RUNS=11 for more
+#   sudo AGENT_LAUNCHER=/opt/hatang/bin/hatang-agent scripts/bench/agent-footprint.sh
+#
+# AGENT_LAUNCHER measures a release instead (scripts/package.sh: the tarball's
+# hatang-VERSION/bin/hatang-agent, or the .deb's /opt/hatang/bin/hatang-agent): its launcher, and
+# its jar and archive (lib/) run by its own runtime (runtime/bin/java) in the direct rows.
 #
 # Run as root on Debian 12: it installs lshw, fusioninventory-agent and time when missing, and
 # lshw/dmidecode read more as root (the agent forks them too). RUNS rounds each run every command
@@ -47,23 +52,41 @@ fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # --- The agent jar and its CDS archive ------------------------------------------------------------
-# The repo's launcher builds the jar when it is missing (a jar older than the sources is measured
-# as it is: the sources may be mid-edit). The runs then use a copy laid out as an installed agent
-# (launcher + jar, no sources): what a PC runs, with no rebuild check and no rebuild halfway.
-if [[ ! -f $root/agent/target/hatang-agent.jar ]]; then
-  "$root/scripts/hatang-agent" collect >/dev/null
-fi
 raw=$(mktemp -d /tmp/agent-footprint.XXXXXX)
-inst=$raw/install
-mkdir -p "$inst/scripts/lib" "$inst/agent/target"
-cp "$root/scripts/hatang-agent" "$inst/scripts/"
-cp "$root/scripts/lib/launcher.sh" "$inst/scripts/lib/"
-cp "$root/agent/target/hatang-agent.jar" "$inst/agent/target/"
-jar=$inst/agent/target/hatang-agent.jar
-jsa=$inst/agent/target/hatang-agent.jsa
-# The archive records the jar's path, so the copy gets its own, made as a user's first run makes it.
-"$inst/scripts/hatang-agent" collect >/dev/null
-[[ -f $jsa ]] || { echo "agent-footprint: the launcher made no CDS archive ($jsa)" >&2; exit 4; }
+if [[ -n ${AGENT_LAUNCHER:-} ]]; then
+  # A release, as it is installed: its launcher, jar, archive and runtime.
+  [[ -x $AGENT_LAUNCHER ]] || { echo "agent-footprint: AGENT_LAUNCHER is not an executable file: $AGENT_LAUNCHER" >&2; exit 2; }
+  release=$(cd -P "$(dirname "$(readlink -f "$AGENT_LAUNCHER")")/.." && pwd -P)
+  launcher=$AGENT_LAUNCHER
+  jar=$release/lib/hatang-agent.jar
+  jsa=$release/lib/hatang-agent.jsa
+  java_cmd=$release/runtime/bin/java
+  [[ -f $jar && -x $java_cmd ]] || { echo "agent-footprint: $release has no lib/hatang-agent.jar or runtime/bin/java: not a release (scripts/package.sh)" >&2; exit 4; }
+  # The .deb's postinst made the archive; an unpacked tarball makes it on its first collect.
+  [[ -f $jsa ]] || "$launcher" collect >/dev/null
+  [[ -f $jsa ]] || { echo "agent-footprint: no CDS archive $jsa (install the .deb, or run the tarball's bin/hatang-agent collect where lib/ is writable)" >&2; exit 4; }
+  measured="release $release"
+else
+  # The repo's launcher builds the jar when it is missing (a jar older than the sources is
+  # measured as it is: the sources may be mid-edit). The runs then use a copy laid out as an
+  # installed agent (launcher + jar, no sources): what a PC runs, with no rebuild check and no
+  # rebuild halfway.
+  if [[ ! -f $root/agent/target/hatang-agent.jar ]]; then
+    "$root/scripts/hatang-agent" collect >/dev/null
+  fi
+  inst=$raw/install
+  mkdir -p "$inst/scripts/lib" "$inst/agent/target"
+  cp "$root/scripts/hatang-agent" "$inst/scripts/"
+  cp "$root/scripts/lib/launcher.sh" "$inst/scripts/lib/"
+  cp "$root/agent/target/hatang-agent.jar" "$inst/agent/target/"
+  launcher=$inst/scripts/hatang-agent
+  jar=$inst/agent/target/hatang-agent.jar
+  jsa=$inst/agent/target/hatang-agent.jsa
+  # The archive records the jar's path, so the copy gets its own, made as a user's first run makes it.
+  "$launcher" collect >/dev/null
+  [[ -f $jsa ]] || { echo "agent-footprint: the launcher made no CDS archive ($jsa)" >&2; exit 4; }
+  measured="checkout copy of agent/target/hatang-agent.jar"
+fi
 
 # --- Measuring ------------------------------------------------------------------------------------
 # run_once NAME I CMD...: one run; appends "wall_ms rss_kb exit" to $raw/NAME.tsv.
@@ -110,7 +133,7 @@ busy_rounds=0
 # Rounds, each running every command once: a change of machine load hits all rows alike.
 for ((i = 0; i < RUNS; i++)); do
   wait_quiet
-  run_once agent-launcher "$i" "$inst/scripts/hatang-agent" collect
+  run_once agent-launcher "$i" "$launcher" collect
   run_once agent-cds "$i" "$java_cmd" "${common[@]}" "${agent[@]}" \
     -XX:SharedArchiveFile="$jsa" -Xshare:auto -jar "$jar" collect
   run_once agent-nocds "$i" "$java_cmd" "${common[@]}" "${agent[@]}" -jar "$jar" collect
@@ -149,6 +172,7 @@ lshw_ms=$(median 1 "$raw/lshw.tsv")
   echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)," \
     "$(free -m | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1024}') RAM, kernel $(uname -r)," \
     "virtualisation: $(systemd-detect-virt 2>/dev/null || echo unknown)"
+  echo "Agent: $measured"
   echo "Java: $("$java_cmd" -version 2>&1 | head -n 2 | tail -n 1)"
   echo "Packages: lshw $(dpkg-query -W -f='${Version}' lshw 2>/dev/null)," \
     "fusioninventory-agent $(dpkg-query -W -f='${Version}' fusioninventory-agent 2>/dev/null)"

@@ -61,9 +61,13 @@ hatang_utf8_locale() {
   export LC_ALL
 }
 
-# Sets HATANG_JAVA to the java to run: $JAVA_HOME/bin/java, else java on PATH.
+# Sets HATANG_JAVA to the java to run: the runtime of a release package ($HATANG_ROOT/runtime, made
+# by scripts/package.sh: the one the package was tested with, so JAVA_HOME does not override it),
+# else $JAVA_HOME/bin/java, else java on PATH.
 hatang_find_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  if [ -x "$HATANG_ROOT/runtime/bin/java" ]; then
+    HATANG_JAVA=$HATANG_ROOT/runtime/bin/java
+  elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     HATANG_JAVA=$JAVA_HOME/bin/java
   elif command -v java >/dev/null 2>&1; then
     HATANG_JAVA=java
@@ -116,4 +120,51 @@ hatang_ensure_jar() {
     fi
   fi
   hatang_utf8_locale
+}
+
+# hatang_run_agent JSA ARGS...: runs the agent ($HATANG_JAR, with $HATANG_JAVA) with its options and
+# JSA, an AppCDS archive of its classes, made during the first real run when it is missing (the
+# launchers scripts/hatang-agent and a release package's bin/hatang-agent; a .deb's postinst makes
+# it with one such run). Never returns.
+hatang_run_agent() {
+  jsa=$1
+  shift
+  opts="$HATANG_JAVA_COMMON_OPTS $HATANG_STDOUT_OPT $HATANG_AGENT_JAVA_OPTS"
+
+  # JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19+), so the archive is made here. It is valid
+  # while it is newer than the jar; the JVM also checks the jar itself and silently ignores an
+  # archive that does not match (its messages are off, see HATANG_JAVA_COMMON_OPTS).
+  if [ -f "$jsa" ] && [ -z "$(find "$HATANG_JAR" -newer "$jsa" 2>/dev/null)" ]; then
+    # shellcheck disable=SC2086
+    exec "$HATANG_JAVA" $opts -XX:SharedArchiveFile="$jsa" -Xshare:auto ${JAVA_OPTS:-} \
+      -jar "$HATANG_JAR" "$@"
+  fi
+
+  # No usable archive. Only a real run (collect, check) loads the classes worth archiving, and the
+  # directory must be writable; otherwise just run.
+  make_archive=no
+  for arg in "$@"; do
+    case $arg in
+      collect | check) [ -w "$(dirname "$jsa")" ] && make_archive=yes ;;
+    esac
+  done
+  if [ "$make_archive" = no ]; then
+    # shellcheck disable=SC2086
+    exec "$HATANG_JAVA" $opts ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
+  fi
+
+  # Dump to a private name and rename, so that two first runs at once cannot leave a torn archive.
+  rm -f "$jsa"
+  tmp=$jsa.$$.tmp
+  trap 'rm -f "$tmp"' EXIT
+  trap 'rm -f "$tmp"; exit 130' INT
+  trap 'rm -f "$tmp"; exit 143' TERM
+  # shellcheck disable=SC2086
+  "$HATANG_JAVA" $opts -XX:ArchiveClassesAtExit="$tmp" ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
+  rc=$?
+  # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping.
+  if [ "$rc" -le 1 ] && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$jsa" 2>/dev/null || rm -f "$tmp"
+  fi
+  exit "$rc"
 }
