@@ -199,6 +199,25 @@ for program in hatang hatang-agent; do
   [ "$v" = "$program $VERSION" ] || die 4 "bin/$program --version printed '$v', not '$program $VERSION'"
 done
 
+# --- Manual pages and shell completion ----------------------------------------------------------
+
+# The manual pages the build wrote from the command models (cli/agent target/man, English and
+# Vietnamese), and each program's bash completion script (its completion command, on this runtime).
+for module in cli agent; do
+  [ -d "$ROOT/$module/target/man/man1" ] \
+    || die 4 "$ROOT/$module/target/man is missing: build with mvn -B -ntp -DskipTests package"
+  mkdir -p "$tree/share/man/man1" "$tree/share/man/vi/man1"
+  cp "$ROOT/$module/target/man/man1/"*.1 "$tree/share/man/man1/"
+  cp "$ROOT/$module/target/man/vi/man1/"*.1 "$tree/share/man/vi/man1/"
+done
+mkdir -p "$tree/share/bash-completion/completions"
+for program in hatang hatang-agent; do
+  env -u JAVA_OPTS "$tree/bin/$program" completion </dev/null \
+    >"$tree/share/bash-completion/completions/$program" \
+    || die 4 "bin/$program completion failed"
+done
+chmod 0644 "$tree/share/man/man1/"* "$tree/share/man/vi/man1/"* "$tree/share/bash-completion/completions/"*
+
 # --- Tarball -----------------------------------------------------------------------------------
 
 tarball=$out/$name-$tar_arch.tar.gz
@@ -213,6 +232,18 @@ if [ "$deb" = yes ]; then
   cp -a "$tree" "$pkg/opt/hatang"
   ln -s /opt/hatang/bin/hatang "$pkg/usr/bin/hatang"
   ln -s /opt/hatang/bin/hatang-agent "$pkg/usr/bin/hatang-agent"
+  # Where man and bash-completion look: the pages gzipped, as Debian's policy asks.
+  mkdir -p "$pkg/usr/share/man/man1" "$pkg/usr/share/man/vi/man1" "$pkg/usr/share/bash-completion/completions"
+  for page in "$tree/share/man/man1/"*.1; do
+    gzip -9n <"$page" >"$pkg/usr/share/man/man1/$(basename "$page").gz"
+  done
+  for page in "$tree/share/man/vi/man1/"*.1; do
+    gzip -9n <"$page" >"$pkg/usr/share/man/vi/man1/$(basename "$page").gz"
+  done
+  for program in hatang hatang-agent; do
+    ln -s "/opt/hatang/share/bash-completion/completions/$program" \
+      "$pkg/usr/share/bash-completion/completions/$program"
+  done
   installed_kb=$(du -sk --apparent-size "$pkg/opt" "$pkg/usr" | awk '{s += $1} END {print s}')
   # No Depends on a Java: the runtime is inside. What the runtime's native code links to (ldd of
   # runtime/lib: libc, libgcc, libstdc++, zlib) is in every Debian system but is declared all the same.

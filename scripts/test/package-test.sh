@@ -78,12 +78,17 @@ mkdir "$tmp/x"
 tar -C "$tmp/x" -xzf "$tarball"
 rel=$tmp/x/hatang-$VERSION
 same "the tarball's files outside runtime/" \
-  "$(cd "$tmp/x" && find . -path "./hatang-$VERSION/runtime/*" -prune -o -print | sort | tr '\n' ' ')" \
-  ". ./hatang-$VERSION ./hatang-$VERSION/bin ./hatang-$VERSION/bin/hatang ./hatang-$VERSION/bin/hatang-agent ./hatang-$VERSION/lib ./hatang-$VERSION/lib/hatang-agent.jar ./hatang-$VERSION/lib/hatang.jar ./hatang-$VERSION/lib/launcher.sh ./hatang-$VERSION/runtime "
+  "$(cd "$tmp/x" && find . \( -path "./hatang-$VERSION/runtime/*" -o -path "./hatang-$VERSION/share/man/*" \) -prune -o -print | sort | tr '\n' ' ')" \
+  ". ./hatang-$VERSION ./hatang-$VERSION/bin ./hatang-$VERSION/bin/hatang ./hatang-$VERSION/bin/hatang-agent ./hatang-$VERSION/lib ./hatang-$VERSION/lib/hatang-agent.jar ./hatang-$VERSION/lib/hatang.jar ./hatang-$VERSION/lib/launcher.sh ./hatang-$VERSION/runtime ./hatang-$VERSION/share ./hatang-$VERSION/share/bash-completion ./hatang-$VERSION/share/bash-completion/completions ./hatang-$VERSION/share/bash-completion/completions/hatang ./hatang-$VERSION/share/bash-completion/completions/hatang-agent ./hatang-$VERSION/share/man "
 same "the tarball's files are root's" \
   "$(tar -tvzf "$tarball" | awk '{print $2}' | sort -u)" "0/0"
 check "the launchers are executable" test -x "$rel/bin/hatang" -a -x "$rel/bin/hatang-agent"
 check "lib/launcher.sh is scripts/lib/launcher.sh" cmp -s "$rel/lib/launcher.sh" "$ROOT/scripts/lib/launcher.sh"
+check "the release has hatang's manual pages (26 commands, English and Vietnamese)" \
+  test -s "$rel/share/man/man1/hatang-report.1" -a -s "$rel/share/man/vi/man1/hatang-report.1"
+check "the Vietnamese page of hatang report is in Vietnamese" grep -q 'Báo cáo theo kỳ' "$rel/share/man/vi/man1/hatang-report.1"
+check "the release's completion script completes hatang's commands" \
+  grep -q -F 'complete -F _complete_hatang ' "$rel/share/bash-completion/completions/hatang"
 
 same "bin/hatang --version" "$("$rel/bin/hatang" --version)" "hatang $VERSION"
 same "bin/hatang-agent --version" "$("$rel/bin/hatang-agent" --version)" "hatang-agent $VERSION"
@@ -165,6 +170,12 @@ check "the .deb links /usr/bin/hatang-agent to /opt/hatang/bin/hatang-agent" \
   grep -q -F './usr/bin/hatang-agent -> /opt/hatang/bin/hatang-agent' "$tmp/contents"
 check "the .deb holds no class-data archive of the agent (made at installation)" \
   lacks "$tmp/contents" 'hatang-agent\.jsa'
+check "the .deb has the manual pages, gzipped, in English and Vietnamese" \
+  grep -q -E './usr/share/man/man1/hatang-report\.1\.gz$' "$tmp/contents"
+check "the .deb has the Vietnamese page of hatang-agent check" \
+  grep -q -E './usr/share/man/vi/man1/hatang-agent-check\.1\.gz$' "$tmp/contents"
+check "the .deb links the bash completion of both programs" \
+  grep -q -F './usr/share/bash-completion/completions/hatang-agent -> /opt/hatang/share/bash-completion/completions/hatang-agent' "$tmp/contents"
 awk '{print $6}' "$tmp/contents" | sed -n 's|^\./opt/hatang/\(.\)|./\1|p' | sed 's|/$||' | sort >"$tmp/deb-files"
 (cd "$rel" && find . -mindepth 1 | sort) >"$tmp/tar-files"
 check "the .deb's /opt/hatang holds the tarball's release" diff "$tmp/deb-files" "$tmp/tar-files"
