@@ -59,6 +59,14 @@ class ReportCommandTest {
     assertThat(tree.get("standards").get(0).get("sha256").asText()).hasSize(64);
     assertThat(tree.get("machines")).hasSize(4);
     assertThat(tree.get("machines").findValuesAsText("snapshotId")).doesNotHaveDuplicates();
+    // The bundled USB catalogue the equipment was counted with is recorded with its SHA-256.
+    JsonNode usb = tree.get("inputs").get(0);
+    assertThat(usb.get("kind").asText()).isEqualTo("usbItems");
+    assertThat(usb.get("name").asText()).isEqualTo("bundled:reference/usb-items.yaml");
+    try (var resource = getClass().getResourceAsStream("/standards/reference/usb-items.yaml")) {
+      assertThat(usb.get("sha256").asText())
+          .isEqualTo(vn.hatang.core.standard.StandardLoader.sha256(resource.readAllBytes()));
+    }
     // No temporary file left beside it.
     try (Stream<Path> files = Files.list(frozen.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("2026-11.json");

@@ -144,6 +144,9 @@ public final class ReportInputs {
     file(files, "units", unitsFile);
     file(files, "waivers", waiversFile == null ? null : waiversFile.toString());
     file(files, "attestations", attestationsFile == null ? null : attestationsFile.toString());
+    // The USB catalogue bundled with this build counts equipment in every report: recorded too,
+    // so that a report made with another build's catalogue can be told apart.
+    file(files, "usbItems", UnitsLoader.BUNDLED + "reference/usb-items.yaml");
     file(files, "usbItems", usbItemsFile == null ? null : usbItemsFile.toString());
     return new Built(builder.build().withInputs(files), !stream.errors().isEmpty(), atEnd);
   }
