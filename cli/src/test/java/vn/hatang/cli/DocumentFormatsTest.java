@@ -81,6 +81,8 @@ class DocumentFormatsTest {
     assertThat(r.out()).contains("Phường Quy Nhơn").contains("Tỷ lệ đạt chuẩn theo đơn vị");
     assertThat(r.out()).doesNotContain("<b>").contains("&lt;b&gt;");
     assertThat(r.out()).contains("<svg class=\"chart\"");
+    // Checks named by their title in the reader's language, from the standard the report used.
+    assertThat(r.out()).contains("Hệ điều hành còn được hỗ trợ");
   }
 
   @Test

@@ -82,7 +82,8 @@ public final class ReportCommand implements Callable<Integer> {
           context,
           format,
           output,
-          Docs.report(report, levels, previous, new Formats(context.messages())));
+          Docs.report(
+              report, levels, previous, titles(context, report), new Formats(context.messages())));
       return;
     }
     OutputFile.write(
@@ -98,6 +99,29 @@ public final class ReportCommand implements Callable<Integer> {
             default -> throw new IllegalStateException(format.name());
           }
         });
+  }
+
+  /**
+   * The titles of the checks of the standards a report used, in the reader's language, from the
+   * bundled standards and {@code HATANG_STANDARDS_DIR}; a version not found leaves its checks named
+   * by id (a page still renders).
+   */
+  static java.util.Map<String, String> titles(HatangMain.Context context, PeriodReport report) {
+    java.util.Map<String, String> titles = new java.util.HashMap<>();
+    vn.hatang.core.standard.StandardCatalog catalog =
+        vn.hatang.core.standard.StandardCatalog.open(null, context.env());
+    for (PeriodReport.StandardUsed used : report.standards()) {
+      try {
+        for (vn.hatang.core.standard.Check c : catalog.load(used.ref()).checks()) {
+          if (c.title() != null) {
+            titles.putIfAbsent(c.id(), c.title().in(context.messages().locale()));
+          }
+        }
+      } catch (vn.hatang.core.standard.StandardException notFound) {
+        // Named by id.
+      }
+    }
+    return titles;
   }
 
   /** {@code hatang report show REPORT.json}: renders a frozen report again. */

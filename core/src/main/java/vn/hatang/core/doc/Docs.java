@@ -203,6 +203,19 @@ public final class Docs {
    */
   public static Doc report(
       PeriodReport r, Set<String> levels, List<PeriodReport> previous, Formats f) {
+    return report(r, levels, previous, Map.of(), f);
+  }
+
+  /**
+   * A period report, its checks named by {@code titles} (check id → title in the reader's language,
+   * from the standards the report used; a check without one is named by its id).
+   */
+  public static Doc report(
+      PeriodReport r,
+      Set<String> levels,
+      List<PeriodReport> previous,
+      Map<String, String> titles,
+      Formats f) {
     Messages m = f.messages();
     List<String> about = new ArrayList<>();
     for (PeriodReport.StandardUsed s : r.standards()) {
@@ -246,7 +259,7 @@ public final class Docs {
     if (!unitFindings.rows().isEmpty()) {
       tables.add(unitFindings);
     }
-    tables.add(reportByCheck(m, r));
+    tables.add(reportByCheck(m, r, titles));
     tables.add(reportMachines(m, r));
     if (!r.unresolved().isEmpty()) {
       List<List<Object>> rows = new ArrayList<>();
@@ -424,7 +437,7 @@ public final class Docs {
         rows);
   }
 
-  private static Table reportByCheck(Messages m, PeriodReport r) {
+  private static Table reportByCheck(Messages m, PeriodReport r, Map<String, String> known) {
     Map<String, long[]> byCheck = new TreeMap<>();
     for (PeriodReport.MachineRow x : r.machines()) {
       for (PeriodReport.Problem p : x.problems()) {
@@ -439,7 +452,7 @@ public final class Docs {
       }
     }
     Map<String, String> titles = new LinkedHashMap<>();
-    byCheck.keySet().forEach(k -> titles.put(k, k));
+    byCheck.keySet().forEach(k -> titles.put(k, known.getOrDefault(k, k)));
     return byCheck(m, byCheck, titles);
   }
 
