@@ -23,6 +23,7 @@ import vn.hatang.core.render.Formats;
 import vn.hatang.core.report.PeriodReport;
 import vn.hatang.core.report.PeriodReport.Counts;
 import vn.hatang.core.report.PeriodReport.UnitRow;
+import vn.hatang.core.report.ReportTable;
 import vn.hatang.core.score.Scores;
 import vn.hatang.core.standard.Standard;
 
@@ -229,21 +230,7 @@ public final class Docs {
                   : s.sha256().substring(0, Math.min(12, s.sha256().length()))));
     }
     about.add(m.get("report.unitStandard", r.unitStandard()));
-    Counts all = overall(r);
-    int unresolved = r.unresolved().stream().mapToInt(PeriodReport.Unresolved::machines).sum();
-    about.add(
-        m.get(
-            "report.summary",
-            all.seen(),
-            all.expected(),
-            all.reporting(),
-            all.stale(),
-            all.missing(),
-            all.neverSeen(),
-            all.compliant(),
-            all.compliantPercent() == null ? "—" : f.number(all.compliantPercent()) + " %",
-            unresolved,
-            r.snapshots()));
+    about.add(ReportTable.summary(r, f));
 
     List<Table> tables = new ArrayList<>();
     Map<String, List<UnitRow>> byLevel = new LinkedHashMap<>();
@@ -292,20 +279,9 @@ public final class Docs {
     List<Double> values = new ArrayList<>();
     for (PeriodReport p : series) {
       labels.add(p.period());
-      values.add(overall(p).compliantPercent());
+      values.add(ReportTable.overall(p).compliantPercent());
     }
     return doc.withTrend(new Doc.Trend(m.get("doc.trend"), labels, values, 100));
-  }
-
-  /** The sum of the top-level units' totals: the whole report. */
-  private static Counts overall(PeriodReport r) {
-    Counts all = Counts.ZERO;
-    for (UnitRow u : r.units()) {
-      if (u.depth() == 0) {
-        all = all.plus(u.total());
-      }
-    }
-    return all;
   }
 
   private static Table levelTable(Messages m, String level, List<UnitRow> units) {

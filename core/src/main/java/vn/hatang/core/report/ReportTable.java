@@ -128,30 +128,39 @@ public final class ReportTable {
       }
       out.append(TextTable.render(un, new boolean[] {false, true, false}, "", lastFree(3)));
     }
+    out.append('\n').append(summary(r, f)).append('\n');
+    return out.toString();
+  }
+
+  /** The whole report's counts: the sum of the top-level units' totals. */
+  public static Counts overall(PeriodReport r) {
     Counts all = Counts.ZERO;
     for (UnitRow u : r.units()) {
       if (u.depth() == 0) {
         all = all.plus(u.total());
       }
     }
+    return all;
+  }
+
+  /** The summary line: machines seen, expected, by status, compliant, unknown units, snapshots. */
+  public static String summary(PeriodReport r, Formats f) {
+    Counts all = overall(r);
     int unresolvedMachines =
         r.unresolved().stream().mapToInt(PeriodReport.Unresolved::machines).sum();
-    out.append('\n')
-        .append(
-            m.get(
-                "report.summary",
-                all.seen(),
-                all.expected(),
-                all.reporting(),
-                all.stale(),
-                all.missing(),
-                all.neverSeen(),
-                all.compliant(),
-                all.compliantPercent() == null ? "—" : f.number(all.compliantPercent()) + " %",
-                unresolvedMachines,
-                r.snapshots()))
-        .append('\n');
-    return out.toString();
+    return f.messages()
+        .get(
+            "report.summary",
+            all.seen(),
+            all.expected(),
+            all.reporting(),
+            all.stale(),
+            all.missing(),
+            all.neverSeen(),
+            all.compliant(),
+            all.compliantPercent() == null ? "—" : f.number(all.compliantPercent()) + " %",
+            unresolvedMachines,
+            r.snapshots());
   }
 
   /** Every column cut at {@link TextTable#MAX_CELL} but the last, a reason read whole. */
