@@ -277,8 +277,14 @@ dir=${DPKG_ROOT:-}/opt/hatang
 case ${1:-} in
   configure)
     rm -f "$dir/lib/hatang-agent.jsa"
-    # The snapshot (stdout) is not wanted; JAVA_OPTS of whoever runs dpkg is not ours.
-    env -u JAVA_OPTS "$dir/bin/hatang-agent" collect >/dev/null 2>&1 || true
+    # A collection that touches nothing of the machine's agent: its own empty configuration (no
+    # line tests, no outbox, the spool in a temporary folder), a clean environment (no JAVA_OPTS or
+    # HATANG_* of whoever runs dpkg), at most two minutes; the snapshot (stdout) is not wanted.
+    tmp=$(mktemp -d)
+    printf 'spoolDir: %s\n' "$tmp/spool" >"$tmp/agent.yaml"
+    env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$tmp" LANG=C.UTF-8 \
+      timeout 120 "$dir/bin/hatang-agent" collect --config "$tmp/agent.yaml" >/dev/null 2>&1 || true
+    rm -rf "$tmp"
     if [ -s "$dir/lib/hatang-agent.jsa" ]; then
       echo "hatang: made the agent's class-data archive $dir/lib/hatang-agent.jsa"
     else

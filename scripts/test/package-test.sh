@@ -84,8 +84,8 @@ same "the tarball's files are root's" \
   "$(tar -tvzf "$tarball" | awk '{print $2}' | sort -u)" "0/0"
 check "the launchers are executable" test -x "$rel/bin/hatang" -a -x "$rel/bin/hatang-agent"
 check "lib/launcher.sh is scripts/lib/launcher.sh" cmp -s "$rel/lib/launcher.sh" "$ROOT/scripts/lib/launcher.sh"
-check "the release has hatang's manual pages (26 commands, English and Vietnamese)" \
-  test -s "$rel/share/man/man1/hatang-report.1" -a -s "$rel/share/man/vi/man1/hatang-report.1"
+same "the release has a manual page per command, English and Vietnamese (26 + 7 each)" \
+  "$(find "$rel/share/man/man1" -name '*.1' | wc -l) $(find "$rel/share/man/vi/man1" -name '*.1' | wc -l)" "33 33"
 check "the Vietnamese page of hatang report is in Vietnamese" grep -q 'Báo cáo theo kỳ' "$rel/share/man/vi/man1/hatang-report.1"
 check "the release's completion script completes hatang's commands" \
   grep -q -F 'complete -F _complete_hatang ' "$rel/share/bash-completion/completions/hatang"
@@ -170,12 +170,12 @@ check "the .deb links /usr/bin/hatang-agent to /opt/hatang/bin/hatang-agent" \
   grep -q -F './usr/bin/hatang-agent -> /opt/hatang/bin/hatang-agent' "$tmp/contents"
 check "the .deb holds no class-data archive of the agent (made at installation)" \
   lacks "$tmp/contents" 'hatang-agent\.jsa'
-check "the .deb has the manual pages, gzipped, in English and Vietnamese" \
+check "the .deb has the English manual pages, gzipped" \
   grep -q -E './usr/share/man/man1/hatang-report\.1\.gz$' "$tmp/contents"
 check "the .deb has the Vietnamese page of hatang-agent check" \
   grep -q -E './usr/share/man/vi/man1/hatang-agent-check\.1\.gz$' "$tmp/contents"
 check "the .deb links the bash completion of both programs" \
-  grep -q -F './usr/share/bash-completion/completions/hatang-agent -> /opt/hatang/share/bash-completion/completions/hatang-agent' "$tmp/contents"
+  test "$(grep -c -E './usr/share/bash-completion/completions/hatang(-agent)? -> /opt/hatang/share/bash-completion/completions/hatang(-agent)?$' "$tmp/contents")" = 2
 awk '{print $6}' "$tmp/contents" | sed -n 's|^\./opt/hatang/\(.\)|./\1|p' | sed 's|/$||' | sort >"$tmp/deb-files"
 (cd "$rel" && find . -mindepth 1 | sort) >"$tmp/tar-files"
 check "the .deb's /opt/hatang holds the tarball's release" diff "$tmp/deb-files" "$tmp/tar-files"

@@ -16,7 +16,9 @@ public final class ManPagesMain {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/man");
-    String version = new HatangMain.Version().getVersion()[0];
+    // The build passes the project's version: the classes it runs from have no jar manifest.
+    String version =
+        args.length > 1 ? "hatang " + args[1] : new HatangMain.Version().getVersion()[0];
     ManPages.write(HatangMain.commandLine(Locale.ENGLISH), dir.resolve("man1"), version, "hatang");
     ManPages.write(HatangMain.commandLine(Lang.VI), dir.resolve("vi/man1"), version, "hatang");
   }

@@ -137,6 +137,17 @@ class HtmlInChromiumTest {
         .isGreaterThan(image.getWidth() * image.getHeight() / 50);
     assertThat(bar).as("a bar of a chart").isTrue();
 
+    // The control: a page that fetches something is blocked and logged, so an empty log above
+    // means no message, not a Chromium that logs none.
+    Path control = dir.resolve("control.html");
+    Files.writeString(
+        control,
+        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\""
+            + " content=\"default-src 'none'\"></head><body>"
+            + "<img src=\"http://x.invalid/a.png\"></body></html>");
+    assertThat(chromium(control, "--screenshot=" + dir.resolve("control.png"))[1])
+        .contains(":CONSOLE");
+
     String dom = chromium(html, "--dump-dom")[0];
     assertThat(dom).contains("<h1>Báo cáo kỳ 2026-11 (từ 01/11/2026 đến 30/11/2026)</h1>");
     assertThat(dom).contains("Phường Quy Nhơn").contains("66,7 %").contains("Tổng cộng");

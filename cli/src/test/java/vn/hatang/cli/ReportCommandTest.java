@@ -53,7 +53,7 @@ class ReportCommandTest {
         Cli.run(
             "report", "--period", "2026-11", in.toString(), "-f", "json", "-o", frozen.toString());
     assertThat(json.exit()).as(json.err()).isZero();
-    assertThat(json.err()).contains("report written to " + frozen);
+    assertThat(json.err()).contains("written to " + frozen);
     JsonNode tree = JSON.readTree(frozen.toFile());
     assertThat(tree.get("format").asInt()).isEqualTo(1);
     assertThat(tree.get("standards").get(0).get("sha256").asText()).hasSize(64);

@@ -46,7 +46,7 @@ class TerminalTest {
     String in = TestSnapshots.three(dir).toString();
     Path out = dir.resolve("r.json");
     Cli loud = Cli.run("report", "--period", "2026-11", in, "-f", "json", "-o", out.toString());
-    assertThat(loud.err()).contains("report written to");
+    assertThat(loud.err()).contains("written to");
     Cli quiet =
         Cli.run("report", "--period", "2026-11", in, "-f", "json", "-o", out.toString(), "--quiet");
     assertThat(quiet.exit()).isZero();

@@ -28,12 +28,15 @@ class PackageIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void theReleaseBuildsAndRunsOnItsOwnRuntime() throws Exception {
     Path jdk = Path.of(System.getProperty("java.home"));
-    boolean jlink = Files.isExecutable(jdk.resolve("bin/jlink"));
+    // jlink needs the JDK's jmods (Debian's openjdk-17-jdk-headless has them; some JDKs do not).
+    boolean jlink =
+        Files.isExecutable(jdk.resolve("bin/jlink"))
+            && Files.isRegularFile(jdk.resolve("jmods/java.base.jmod"));
     boolean dpkgDeb = onPath("dpkg-deb");
     if (!jlink || !dpkgDeb) {
       String why =
           "PackageIT skipped: "
-              + (jlink ? "" : "no " + jdk.resolve("bin/jlink") + " (a JDK with jmods is needed) ")
+              + (jlink ? "" : "no jlink with jmods in " + jdk + " (a JDK with jmods is needed) ")
               + (dpkgDeb ? "" : "no dpkg-deb on PATH (apt-get install dpkg)");
       System.err.println(why);
       Assumptions.abort(why);

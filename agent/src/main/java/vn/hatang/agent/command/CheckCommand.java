@@ -149,9 +149,11 @@ public final class CheckCommand implements Callable<Integer> {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
               }
             });
-        spec.commandLine()
-            .getErr()
-            .println(messages.get("check.written", checkOptions.output.toString()));
+        if (!common.quiet) {
+          spec.commandLine()
+              .getErr()
+              .println(messages.get("check.written", checkOptions.output.toString()));
+        }
         return;
       }
       if (DocOutput.isBinary(format)) {
@@ -168,12 +170,19 @@ public final class CheckCommand implements Callable<Integer> {
         out.print(ReportRenderer.forFormat(format).render(report, formats));
       }
       out.flush();
+      java.io.OutputStream bytes = AgentMain.binaryStdout();
+      if (out.checkError() || (bytes instanceof java.io.PrintStream ps && ps.checkError())) {
+        throw new AgentException(ExitCode.INTERNAL, "output.stdoutFailed");
+      }
     } catch (java.io.IOException e) {
+      if (checkOptions.output == null) {
+        throw new AgentException(ExitCode.INTERNAL, e, "output.stdoutFailed");
+      }
       throw new AgentException(
           ExitCode.INTERNAL,
           e,
           "check.cannotWrite",
-          String.valueOf(checkOptions.output),
+          checkOptions.output.toString(),
           String.valueOf(e.getMessage()));
     }
   }

@@ -102,15 +102,17 @@ public final class CollectCommand implements Callable<Integer> {
     long failed =
         snapshot.diagnostics().probes().stream().filter(p -> p.status().equals("FAILED")).count();
     Messages messages = Messages.of(Locale.getDefault(), "vn.hatang.agent.messages");
-    spec.commandLine()
-        .getErr()
-        .println(
-            messages.get(
-                "collect.written",
-                output.toString(),
-                String.valueOf(snapshot.diagnostics().durationMs()),
-                String.valueOf(snapshot.diagnostics().probes().size()),
-                String.valueOf(failed)));
+    if (!common.quiet) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              messages.get(
+                  "collect.written",
+                  output.toString(),
+                  String.valueOf(snapshot.diagnostics().durationMs()),
+                  String.valueOf(snapshot.diagnostics().probes().size()),
+                  String.valueOf(failed)));
+    }
     return ExitCode.OK.code();
   }
 }

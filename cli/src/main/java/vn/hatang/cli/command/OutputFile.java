@@ -45,6 +45,11 @@ final class OutputFile {
         throw new UncheckedIOException(e);
       }
       out.flush();
+      // A PrintWriter keeps its errors: a full disk under "> file" or a closed pipe must not end
+      // with exit 0 and a truncated result.
+      if (out.checkError()) {
+        throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+      }
       return;
     }
     toFile(
@@ -100,7 +105,10 @@ final class OutputFile {
         body.writeTo(bytes);
         bytes.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+      }
+      if (bytes instanceof java.io.PrintStream ps && ps.checkError()) {
+        throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
       }
       return;
     }

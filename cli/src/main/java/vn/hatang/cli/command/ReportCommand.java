@@ -63,6 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
         render.format,
         new LinkedHashSet<>(levels),
         earlier,
+        inputs.standardsDir,
         render.output);
     return built.inputErrors() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
   }
@@ -75,6 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
       OutputOptions.Format format,
       Set<String> levels,
       List<PeriodReport> previous,
+      Path standardsDir,
       Path output) {
     if (format.document()) {
       OutputFile.document(
@@ -83,7 +85,11 @@ public final class ReportCommand implements Callable<Integer> {
           format,
           output,
           Docs.report(
-              report, levels, previous, titles(context, report), new Formats(context.messages())));
+              report,
+              levels,
+              previous,
+              titles(context, report, standardsDir),
+              new Formats(context.messages())));
       return;
     }
     OutputFile.write(
@@ -106,10 +112,11 @@ public final class ReportCommand implements Callable<Integer> {
    * bundled standards and {@code HATANG_STANDARDS_DIR}; a version not found leaves its checks named
    * by id (a page still renders).
    */
-  static java.util.Map<String, String> titles(HatangMain.Context context, PeriodReport report) {
+  static java.util.Map<String, String> titles(
+      HatangMain.Context context, PeriodReport report, Path standardsDir) {
     java.util.Map<String, String> titles = new java.util.HashMap<>();
     vn.hatang.core.standard.StandardCatalog catalog =
-        vn.hatang.core.standard.StandardCatalog.open(null, context.env());
+        vn.hatang.core.standard.StandardCatalog.open(standardsDir, context.env());
     for (PeriodReport.StandardUsed used : report.standards()) {
       try {
         for (vn.hatang.core.standard.Check c : catalog.load(used.ref()).checks()) {
@@ -157,6 +164,7 @@ public final class ReportCommand implements Callable<Integer> {
           render.format,
           new LinkedHashSet<>(levels),
           earlier,
+          null,
           render.output);
       return ExitCode.OK.code();
     }

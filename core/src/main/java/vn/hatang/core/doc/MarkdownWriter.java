@@ -8,7 +8,8 @@ import vn.hatang.core.render.Formats;
 /**
  * A {@link Doc} as Markdown for pasting into documents: a heading, the lines about it, then each
  * table as a GitHub-flavoured pipe table with numbers right-aligned and written for the language.
- * Cell text is escaped so that an agent's hostname cannot end a cell, start a link or inject HTML.
+ * Cell text is escaped so that an agent's hostname cannot end a cell, make a Markdown link or
+ * inject HTML (a bare address may still be autolinked by GitHub-flavoured renderers).
  */
 public final class MarkdownWriter {
   private MarkdownWriter() {}

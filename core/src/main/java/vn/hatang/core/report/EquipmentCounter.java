@@ -30,7 +30,7 @@ public final class EquipmentCounter {
 
   /** Whether a printer or driver name is a virtual printer's: a fleet has a few dozen names. */
   private static final Memo<String, Boolean> VIRTUAL =
-      new Memo<>(name -> VIRTUAL_PRINTER.matcher(name).find(), 10_000);
+      new Memo<>(name -> VIRTUAL_PRINTER.matcher(name).find(), 10_000, String::length, 256);
 
   private final Map<String, String> usbItems;
 

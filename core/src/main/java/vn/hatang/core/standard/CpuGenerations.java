@@ -13,7 +13,8 @@ import vn.hatang.core.util.Memo;
  */
 public final class CpuGenerations {
   private final List<Rule> rules;
-  private final Memo<CpuKey, Placement> places = new Memo<>(this::placeNow, 10_000);
+  private final Memo<CpuKey, Placement> places =
+      new Memo<>(this::placeNow, 10_000, k -> Memo.chars(k.vendor(), k.name()), 256);
 
   /** What a CPU's place depends on. */
   private record CpuKey(String vendor, String name, Integer family, Integer model) {}

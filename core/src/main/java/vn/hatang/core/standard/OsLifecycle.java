@@ -21,7 +21,12 @@ import vn.hatang.core.util.Memo;
 public final class OsLifecycle {
   private final Map<String, List<String>> editionClasses;
   private final List<Product> products;
-  private final Memo<OperatingSystem, Lookup> lookups = new Memo<>(this::lookUpNow, 10_000);
+  private final Memo<OperatingSystem, Lookup> lookups =
+      new Memo<>(
+          this::lookUpNow,
+          10_000,
+          os -> Memo.chars(os.family(), os.name(), os.version(), os.build(), os.edition()),
+          256);
 
   /**
    * @param editionClasses edition ids by class ({@code ltsc → [EnterpriseS, ...]})

@@ -268,12 +268,50 @@ class ReportBuilderTest {
   }
 
   private static ReportBuilder builder() {
+    return builder(judge(withUnitChecks(List.of(UPS, LINE))));
+  }
+
+  private static ReportBuilder builder(ReportBuilder.Judge judge) {
     return new ReportBuilder(
-        NOV,
-        judge(withUnitChecks(List.of(UPS, LINE))),
-        new Units(),
-        ReportBuilder.Attested.NONE,
-        new EquipmentCounter(Map.of()));
+        NOV, judge, new Units(), ReportBuilder.Attested.NONE, new EquipmentCounter(Map.of()));
+  }
+
+  /** A judge that records which snapshots it judged. */
+  private static ReportBuilder.Judge counting(java.util.Set<UUID> judged) {
+    ReportBuilder.Judge inner = judge(withUnitChecks(List.of(UPS, LINE)));
+    return new ReportBuilder.Judge() {
+      @Override
+      public Standard standardFor(LocalDate day) {
+        return inner.standardFor(day);
+      }
+
+      @Override
+      public List<Finding> findings(Snapshot snapshot, Standard std, LocalDate date) {
+        judged.add(snapshot.snapshotId());
+        return inner.findings(snapshot, std, date);
+      }
+    };
+  }
+
+  @Test
+  void aSnapshotJudgedAheadIsNotJudgedAgain() {
+    java.util.Set<UUID> judged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ReportBuilder b = builder(counting(judged));
+    List<Snapshot> order = fleet();
+    Map<Snapshot, ReportBuilder.Judged> ahead = new java.util.HashMap<>();
+    for (Snapshot s : order) {
+      ReportBuilder.Judged j = b.judgeAhead(s);
+      if (j != null) {
+        ahead.put(s, j);
+      }
+    }
+    java.util.Set<UUID> judgedAhead = java.util.Set.copyOf(judged);
+    assertThat(judgedAhead).hasSize(ahead.size()).isNotEmpty();
+    judged.clear();
+    order.forEach(s -> b.accept(s, ahead.get(s)));
+    // In file order every snapshot judged ahead arrives with its judgement: accept judges none.
+    assertThat(judged).doesNotContainAnyElementsOf(judgedAhead);
+    assertThat(judged).isEmpty();
   }
 
   @Test
