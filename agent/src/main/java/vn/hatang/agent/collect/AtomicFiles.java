@@ -1,13 +1,8 @@
 package vn.hatang.agent.collect;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import vn.hatang.core.util.AtomicFile;
 
 /** Writes files so that readers see the old content or the new, never half a file. */
 public final class AtomicFiles {
@@ -16,42 +11,14 @@ public final class AtomicFiles {
   /**
    * Writes {@code content} to a temporary file in the target's folder, flushes it to the disk, then
    * renames it over the target with {@code ATOMIC_MOVE} and flushes the folder (where the platform
-   * allows it), so that a power cut leaves the old file or the new one. The temporary file is
-   * removed if anything fails.
+   * allows it), so that a power cut leaves the old file or the new one ({@link AtomicFile}).
    */
   public static void write(Path target, byte[] content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      syncFolder(dir);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(target, out -> out.write(content));
   }
 
-  /**
-   * Flushes a folder's entries (the rename) to the disk. Windows cannot open a folder as a file;
-   * NTFS journals the rename itself, so a failure here is ignored.
-   */
+  /** Flushes a folder's entries (the rename) to the disk ({@link AtomicFile#syncFolder}). */
   public static void syncFolder(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported on this platform or file system: the rename stands as the OS keeps it.
-    }
+    AtomicFile.syncFolder(dir);
   }
 }

@@ -1,14 +1,11 @@
 package vn.hatang.core.doc;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import vn.hatang.core.render.Formats;
 
 /** Writes a {@link Doc} in a document format, and files atomically. */
@@ -58,21 +55,11 @@ public final class DocOutput {
   }
 
   /**
-   * Writes a file whole or not at all: to a temporary file beside {@code target} (its folders made
-   * as needed), renamed over it once complete; the temporary file is removed on failure.
+   * Writes a file whole or not at all, flushed to the disk ({@link
+   * vn.hatang.core.util.AtomicFile}): a temporary file beside {@code target} (its folders made as
+   * needed), renamed over it once complete; the temporary file is removed on failure.
    */
   public static void atomically(Path target, Body body) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    Path temp = Files.createTempFile(absolute.getParent(), ".hatang-", ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-        body.writeTo(out);
-      }
-      Files.move(
-          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    vn.hatang.core.util.AtomicFile.write(target, body::writeTo);
   }
 }
