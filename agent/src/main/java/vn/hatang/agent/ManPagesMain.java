@@ -25,7 +25,11 @@ public final class ManPagesMain {
       Locale.setDefault(locale);
       Path into = dir.resolve(locale.equals(Lang.VI) ? "vi/man1" : "man1");
       ManPages.write(
-          AgentMain.newCommandLine(none, none, Map.of(), false), into, version, "hatang-agent");
+          AgentMain.newCommandLine(none, none, Map.of(), false),
+          into,
+          version,
+          "hatang-agent",
+          locale);
     }
   }
 }

@@ -20,6 +20,7 @@ public final class ManPagesMain {
     String version =
         args.length > 1 ? "hatang " + args[1] : new HatangMain.Version().getVersion()[0];
     ManPages.write(HatangMain.commandLine(Locale.ENGLISH), dir.resolve("man1"), version, "hatang");
-    ManPages.write(HatangMain.commandLine(Lang.VI), dir.resolve("vi/man1"), version, "hatang");
+    ManPages.write(
+        HatangMain.commandLine(Lang.VI), dir.resolve("vi/man1"), version, "hatang", Lang.VI);
   }
 }

@@ -20,14 +20,20 @@ class ManPagesCliTest {
     try {
       ManPages.write(
           HatangMain.commandLine(Locale.ENGLISH), dir.resolve("en"), "hatang 0", "hatang");
-      ManPages.write(HatangMain.commandLine(Lang.VI), dir.resolve("vi"), "hatang 0", "hatang");
+      ManPages.write(
+          HatangMain.commandLine(Lang.VI), dir.resolve("vi"), "hatang 0", "hatang", Lang.VI);
     } finally {
       Locale.setDefault(before);
     }
     String report = Files.readString(dir.resolve("en/hatang-report.1"));
     assertThat(report).contains(".TH \"HATANG\\-REPORT\" 1").contains("\\fB\\-\\-period\\fR");
-    assertThat(report).contains("xlsx, html, md").contains(".SH EXIT STATUS");
-    assertThat(Files.readString(dir.resolve("vi/hatang-report.1"))).contains("Báo cáo theo kỳ");
+    assertThat(report).contains("xlsx, html, md").contains(".SH \"EXIT STATUS\"");
+    assertThat(Files.readString(dir.resolve("vi/hatang-report.1")))
+        .contains("Báo cáo theo kỳ")
+        .contains(".SH \"TÙY CHỌN\"")
+        .doesNotContain(".SH \"OPTIONS\"");
+    assertThat(Files.readString(dir.resolve("vi/hatang-report.1")))
+        .contains("Xem \\fBhatang\\-report\\-show\\fR(1).");
     assertThat(dir.resolve("en/hatang-report-show.1")).exists();
     assertThat(dir.resolve("en/hatang-completion.1")).exists();
     assertThat(dir.resolve("en/hatang-help.1")).doesNotExist();

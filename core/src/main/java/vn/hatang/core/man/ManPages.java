@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import vn.hatang.core.i18n.Messages;
 
 /**
  * Manual pages (roff, section 1) written from a picocli command model — the same names, options,
@@ -31,6 +32,16 @@ public final class ManPages {
    */
   public static List<Path> write(CommandLine root, Path dir, String version, String title)
       throws IOException {
+    return write(root, dir, version, title, Locale.ENGLISH);
+  }
+
+  /**
+   * Writes the pages with their section headings in a language ({@code NAME} / {@code TÊN}); the
+   * rest comes from the model's own bundle.
+   */
+  public static List<Path> write(
+      CommandLine root, Path dir, String version, String title, Locale locale) throws IOException {
+    Messages words = Messages.of(locale, Messages.CORE_BUNDLE);
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     List<String> all = new ArrayList<>();
@@ -38,7 +49,7 @@ public final class ManPages {
     for (CommandLine c : commands(root)) {
       String name = pageName(c.getCommandSpec());
       Path file = dir.resolve(name + ".1");
-      Files.writeString(file, page(c, version, title, all), StandardCharsets.UTF_8);
+      Files.writeString(file, page(c, version, title, all, words), StandardCharsets.UTF_8);
       written.add(file);
     }
     return written;
@@ -69,7 +80,8 @@ public final class ManPages {
     return s.qualifiedName("-");
   }
 
-  static String page(CommandLine c, String version, String title, List<String> all) {
+  static String page(
+      CommandLine c, String version, String title, List<String> all, Messages words) {
     CommandSpec s = c.getCommandSpec();
     CommandLine.Help help = c.getHelp();
     String name = pageName(s);
@@ -84,23 +96,23 @@ public final class ManPages {
         .append("\"\n");
     String[] description = s.usageMessage().description();
     String summary = description.length == 0 ? "" : plain(description[0]);
-    out.append(".SH NAME\n")
+    out.append(heading(words, "man.name"))
         .append(escape(name))
         .append(" \\- ")
         .append(escape(firstSentence(summary)))
         .append('\n');
-    out.append(".SH SYNOPSIS\n.nf\n")
+    out.append(heading(words, "man.synopsis") + ".nf\n")
         .append(escape(plain(help.synopsis(0)).strip()))
         .append("\n.fi\n");
     if (description.length > 0) {
-      out.append(".SH DESCRIPTION\n");
+      out.append(heading(words, "man.description"));
       for (String d : description) {
         out.append(escape(plain(d))).append("\n.PP\n");
       }
     }
     List<PositionalParamSpec> params = s.positionalParameters();
     if (!params.isEmpty()) {
-      out.append(".SH ARGUMENTS\n");
+      out.append(heading(words, "man.arguments"));
       for (PositionalParamSpec p : params) {
         if (p.hidden()) {
           continue;
@@ -111,7 +123,7 @@ public final class ManPages {
     }
     List<OptionSpec> options = s.options();
     if (!options.isEmpty()) {
-      out.append(".SH OPTIONS\n");
+      out.append(heading(words, "man.options"));
       for (OptionSpec o : options) {
         if (o.hidden()) {
           continue;
@@ -133,21 +145,24 @@ public final class ManPages {
     subs.remove(0);
     subs.removeIf(x -> x.getParent() != c);
     if (!subs.isEmpty()) {
-      out.append(".SH COMMANDS\n");
+      out.append(heading(words, "man.commands"));
       for (CommandLine x : subs) {
         String[] d = x.getCommandSpec().usageMessage().description();
         out.append(".TP\n\\fB")
             .append(escape(x.getCommandSpec().name()))
             .append("\\fR\n")
             .append(escape(d.length == 0 ? "" : plain(d[0])))
-            .append("\nSee \\fB")
-            .append(escape(pageName(x.getCommandSpec())))
-            .append("\\fR(1).\n");
+            .append('\n')
+            .append(
+                escape(words.get("man.see", "\u0001" + pageName(x.getCommandSpec()) + "\u0002"))
+                    .replace("\u0001", "\\fB")
+                    .replace("\u0002", "\\fR"))
+            .append('\n');
       }
     }
     Map<String, String> codes = s.usageMessage().exitCodeList();
     if (!codes.isEmpty()) {
-      out.append(".SH EXIT STATUS\n");
+      out.append(heading(words, "man.exitStatus"));
       for (Map.Entry<String, String> e : codes.entrySet()) {
         out.append(".TP\n\\fB")
             .append(escape(e.getKey().strip()))
@@ -163,9 +178,14 @@ public final class ManPages {
       }
     }
     if (!related.isEmpty()) {
-      out.append(".SH SEE ALSO\n").append(String.join(", ", related)).append('\n');
+      out.append(heading(words, "man.seeAlso")).append(String.join(", ", related)).append('\n');
     }
     return out.toString();
+  }
+
+  /** A section heading in the pages' language. */
+  private static String heading(Messages words, String key) {
+    return ".SH \"" + escape(words.get(key)) + "\"\n";
   }
 
   /** picocli's text with its markup ({@code @|bold x|@}) and variables resolved, as plain text. */

@@ -58,14 +58,16 @@ class ManPagesTest {
         .containsExactly("tool.1", "tool-sub.1");
     String page = Files.readString(dir.resolve("tool.1"));
     assertThat(page).contains(".TH \"TOOL\" 1 \"\" \"tool 1.0\" \"tool manual\"");
-    assertThat(page).contains(".SH NAME\ntool \\- Does things\n");
+    assertThat(page).contains(".SH \"NAME\"\ntool \\- Does things\n");
     assertThat(page)
         .contains("\\fB\\-f\\fR, \\fB\\-\\-format\\fR=\\fIFORMAT\\fR\nOutput format: table, json.");
     assertThat(page).doesNotContain("secret");
     assertThat(page).contains("\\&.starts with a dot \\e and a backslash");
-    assertThat(page).contains(".SH EXIT STATUS\n.TP\n\\fB0\\fR\nfine\n");
-    assertThat(page).contains(".SH COMMANDS\n.TP\n\\fBsub\\fR\nA sub\\-command.");
-    assertThat(page).contains(".SH SEE ALSO\n\\fBtool\\-sub\\fR(1)");
+    assertThat(page).contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\nfine\n");
+    assertThat(page)
+        .contains(
+            ".SH \"COMMANDS\"\n.TP\n\\fBsub\\fR\nA sub\\-command.\nSee \\fBtool\\-sub\\fR(1).");
+    assertThat(page).contains(".SH \"SEE ALSO\"\n\\fBtool\\-sub\\fR(1)");
   }
 
   @Test
