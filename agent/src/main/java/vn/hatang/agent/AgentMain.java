@@ -69,14 +69,11 @@ public final class AgentMain implements java.util.concurrent.Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    // The launcher says whether standard output is a terminal ([ -t 1 ]); without it, the JVM's
-    // console is the best guess. A workbook goes to standard output only when it is not one.
-    String tty = System.getProperty("hatang.stdout.tty");
-    boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+    // A workbook goes to standard output only when it is not a terminal.
+    boolean terminal = vn.hatang.core.render.Terminal.stdoutIsTerminal();
     binaryStdout = terminal ? null : System.out;
     stdoutTerminal = terminal;
-    String errTty = System.getProperty("hatang.stderr.tty");
-    stderrTerminal = errTty != null ? Boolean.parseBoolean(errTty) : System.console() != null;
+    stderrTerminal = vn.hatang.core.render.Terminal.stderrIsTerminal();
     int code = execute(args, out, err, System.getenv());
     out.flush();
     err.flush();

@@ -86,12 +86,8 @@ public final class HatangMain implements Runnable {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    // The launcher says whether standard output is a terminal ([ -t 1 ]); without it, the JVM's
-    // console (which needs standard input to be one too) is the best guess.
-    String tty = System.getProperty("hatang.stdout.tty");
-    boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
-    String errTty = System.getProperty("hatang.stderr.tty");
-    stderrTerminal = errTty != null ? Boolean.parseBoolean(errTty) : System.console() != null;
+    boolean terminal = vn.hatang.core.render.Terminal.stdoutIsTerminal();
+    stderrTerminal = vn.hatang.core.render.Terminal.stderrIsTerminal();
     int code;
     try {
       code = run(args, System.in, out, err, System.getenv(), new Stdout(System.out, terminal));

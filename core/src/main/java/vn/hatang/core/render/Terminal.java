@@ -15,6 +15,25 @@ public final class Terminal {
 
   private Terminal() {}
 
+  /** Whether standard output is a terminal, as the launcher says ({@code [ -t 1 ]}). */
+  public static boolean stdoutIsTerminal() {
+    return said("hatang.stdout.tty");
+  }
+
+  /** Whether standard error is a terminal, as the launcher says ({@code [ -t 2 ]}). */
+  public static boolean stderrIsTerminal() {
+    return said("hatang.stderr.tty");
+  }
+
+  /**
+   * What the launchers pass ({@code -Dhatang.stdout.tty}, {@code -Dhatang.stderr.tty}); without it,
+   * the JVM's console, which needs standard input to be a terminal too, is the best guess.
+   */
+  private static boolean said(String property) {
+    String value = System.getProperty(property);
+    return value != null ? Boolean.parseBoolean(value) : System.console() != null;
+  }
+
   /**
    * Whether to colour standard output.
    *
