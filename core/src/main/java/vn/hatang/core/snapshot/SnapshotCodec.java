@@ -213,15 +213,16 @@ public final class SnapshotCodec {
   }
 
   /**
-   * One pass: binds while checking the schema. Never looser than {@link #readThorough}.
+   * One pass: binds ({@link SnapshotBinder}) while checking the schema. Never looser than {@link
+   * #readThorough}, and binds what it binds.
    *
    * @return the snapshot, or {@code null} when the document is not plainly valid
    */
   static Snapshot readStreaming(byte[] bytes) {
     try (StreamingSchema.Parser parser =
         StreamingHolder.SCHEMA.wrap(MAPPER.getFactory().createParser(bytes))) {
-      Snapshot snapshot = MAPPER.readValue(parser, Snapshot.class);
-      if (snapshot == null || !parser.finished() || parser.nextToken() != null) {
+      Snapshot snapshot = SnapshotBinder.read(parser);
+      if (!parser.finished() || parser.nextToken() != null) {
         return null;
       }
       return snapshot;
