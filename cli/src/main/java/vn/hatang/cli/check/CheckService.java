@@ -3,13 +3,12 @@ package vn.hatang.cli.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.hatang.cli.report.SnapshotStream;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.InputError;
@@ -120,35 +119,25 @@ public final class CheckService {
       FileProgress progress) {
     Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
-    List<InputError> errors = new ArrayList<>();
-    Map<java.util.UUID, String> seen = new HashMap<>();
-    List<InputError> notes = new ArrayList<>();
-    Judged judged = new Judged(results, errors, seen, notes);
+    // Each snapshot is judged on the thread that parsed it; results come back in input order, so
+    // duplicates, errors and results are what a sequential run gives.
+    SnapshotStream<MachineResult> stream =
+        new SnapshotStream<MachineResult>(
+                (source, s) -> judge(source, s, j), (s, result) -> results.add(result))
+            .progress(progress);
     for (String p : paths) {
-      if (p.equals("-")) {
-        judgeAll(List.of(new Input(STDIN, () -> readBounded(stdin))), j, judged, FileProgress.NONE);
-        continue;
-      }
-      Path path = Path.of(p);
-      if (Files.isDirectory(path)) {
-        List<Input> inputs = new ArrayList<>();
-        for (Path f : jsonFiles(path, errors, p)) {
-          inputs.add(new Input(f.toString(), () -> readFile(f)));
-        }
-        judgeAll(inputs, j, judged, progress);
-      } else {
-        judgeAll(List.of(new Input(p, () -> readFile(path))), j, judged, FileProgress.NONE);
-      }
+      stream.path(p, stdin);
     }
-    List<Input> fromStore = new ArrayList<>();
+    List<Map.Entry<String, byte[]>> items = new ArrayList<>(stored.size());
     for (Stored item : stored) {
-      fromStore.add(new Input(item.source(), item::json));
+      items.add(Map.entry(item.source(), item.json()));
     }
-    judgeAll(fromStore, j, judged, progress);
+    stream.stored(items);
+    List<InputError> errors = new ArrayList<>(stream.errors());
     if (results.isEmpty() && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
     }
-    return new Result(new CheckReport(standard, date, results, errors), notes);
+    return new Result(new CheckReport(standard, date, results, errors), stream.notices());
   }
 
   /**
@@ -159,93 +148,15 @@ public final class CheckService {
    */
   public record Result(CheckReport report, List<InputError> notices) {}
 
-  private interface Reader {
-    byte[] read() throws IOException, SnapshotException;
-  }
-
-  /** One input to judge: how it is named, and how to read its bytes. */
-  private record Input(String source, Reader reader) {}
-
-  /** What a run has gathered so far; filled in input order. */
-  private record Judged(
-      List<MachineResult> results,
-      List<InputError> errors,
-      Map<java.util.UUID, String> seen,
-      List<InputError> notes) {}
-
-  /** One input's outcome: a result, or the error that stopped it. */
-  private record Outcome(String source, MachineResult result, InputError error) {}
-
-  /**
-   * Inputs are read, parsed, validated and judged this many at a time, in parallel (the work per
-   * file is independent and the codec and evaluator are thread-safe); the outcomes are then taken
-   * in input order, so duplicates, errors and results come out as a sequential run gives them. A
-   * batch bounds the files in flight.
-   */
-  static final int BATCH = 256;
-
-  private static void judgeAll(List<Input> inputs, Judge j, Judged judged, FileProgress progress) {
-    for (int from = 0; from < inputs.size(); from += BATCH) {
-      progress.files(from, inputs.size());
-      List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
-      List<Outcome> outcomes =
-          (batch.size() > 1 ? batch.parallelStream() : batch.stream())
-              .map(in -> judge(in, j))
-              .toList();
-      for (Outcome o : outcomes) {
-        if (o.error() != null) {
-          judged.errors().add(o.error());
-          continue;
-        }
-        Snapshot s = o.result().snapshot();
-        // The same snapshot named twice (a folder and a file in it, a copy) is judged once.
-        String first = judged.seen().putIfAbsent(s.snapshotId(), o.source());
-        if (first != null) {
-          judged
-              .notes()
-              .add(
-                  new InputError(
-                      o.source(),
-                      null,
-                      Message.of("input.duplicate", s.snapshotId().toString(), first)));
-          continue;
-        }
-        judged.results().add(o.result());
-      }
-    }
-  }
-
   /** What every snapshot of a run is judged with. */
   private record Judge(Standard standard, LocalDate date, Waivers waivers) {}
 
-  private static Outcome judge(Input in, Judge j) {
-    String source = in.source();
-    try {
-      Snapshot s = SnapshotCodec.read(in.reader().read(), source);
-      MachineResult full = Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers());
-      // A run keeps every result until it prints them: keep the snapshot's identity, which the
-      // report names the machine by, not the sections the evaluator has finished reading.
-      MachineResult kept =
-          new MachineResult(
-              full.source(),
-              s.identity(),
-              full.verdict(),
-              full.findings(),
-              full.ageDays(),
-              full.stale());
-      return new Outcome(source, kept, null);
-    } catch (SnapshotException e) {
-      return new Outcome(
-          source, null, new InputError(source, e.where(), new Message(e.key(), e.args())));
-    } catch (NoSuchFileException e) {
-      return new Outcome(source, null, new InputError(source, null, Message.of("input.notFound")));
-    } catch (IOException e) {
-      return new Outcome(
-          source,
-          null,
-          new InputError(
-              source, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
-    }
+  private static MachineResult judge(String source, Snapshot s, Judge j) {
+    MachineResult full = Evaluator.evaluate(source, s, j.standard(), j.date(), j.waivers());
+    // A run keeps every result until it prints them: keep the snapshot's identity, which the
+    // report names the machine by, not the sections the evaluator has finished reading.
+    return new MachineResult(
+        full.source(), s.identity(), full.verdict(), full.findings(), full.ageDays(), full.stale());
   }
 
   /**

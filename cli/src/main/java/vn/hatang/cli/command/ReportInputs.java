@@ -174,6 +174,9 @@ public final class ReportInputs {
     }
   }
 
+  /** Stored snapshots held at a time before they are parsed. */
+  private static final int STORED_CHUNK = 16 * SnapshotStream.BATCH;
+
   /** Streams the snapshots of the paths and of {@code --from}, if given. */
   static void read(
       List<String> paths, FromOptions from, HatangMain.Context context, SnapshotStream<?> stream) {
@@ -184,9 +187,18 @@ public final class ReportInputs {
       return;
     }
     try (SnapshotSource source = from.open(context.env())) {
+      // Parsed ahead in parallel, a bounded chunk at a time (a store may hold a province).
+      List<Map.Entry<String, byte[]>> chunk = new ArrayList<>();
       source.each(
           from.filter(),
-          item -> stream.stored(source.describe() + "#" + item.snapshotId(), item.json()));
+          item -> {
+            chunk.add(Map.entry(source.describe() + "#" + item.snapshotId(), item.json()));
+            if (chunk.size() == STORED_CHUNK) {
+              stream.stored(chunk);
+              chunk.clear();
+            }
+          });
+      stream.stored(chunk);
     } catch (SourceException e) {
       throw new UserException(ExitCode.INVALID_INPUT, e.key(), e.args().toArray());
     } catch (IOException e) {

@@ -37,7 +37,13 @@ import vn.hatang.core.snapshot.SnapshotException;
  * @param <T> what {@code ahead} makes of a snapshot
  */
 public final class SnapshotStream<T> {
-  private final Function<Snapshot, T> ahead;
+  /** Work on one snapshot read from {@code source}; thread-safe. */
+  @FunctionalInterface
+  public interface Ahead<T> {
+    T apply(String source, Snapshot snapshot);
+  }
+
+  private final Ahead<T> ahead;
   private final BiConsumer<Snapshot, T> consumer;
   private final List<InputError> errors = new ArrayList<>();
   private final List<InputError> notices = new ArrayList<>();
@@ -50,6 +56,14 @@ public final class SnapshotStream<T> {
    * @param consumer takes each valid snapshot, in input order, with what {@code ahead} made of it
    */
   public SnapshotStream(Function<Snapshot, T> ahead, BiConsumer<Snapshot, T> consumer) {
+    this((source, s) -> ahead.apply(s), consumer);
+  }
+
+  /**
+   * @param ahead thread-safe work on one snapshot and where it was read, done as it is parsed
+   * @param consumer takes each valid snapshot, in input order, with what {@code ahead} made of it
+   */
+  public SnapshotStream(Ahead<T> ahead, BiConsumer<Snapshot, T> consumer) {
     this.ahead = ahead;
     this.consumer = consumer;
   }
@@ -96,17 +110,45 @@ public final class SnapshotStream<T> {
     // while this thread hands on the current one, in file order, so that the consumer sees what a
     // sequential read gives it. Not the common pool: it has one thread fewer than processors, so
     // that on two the parsing had one thread while this one mostly waited.
-    List<Path> files = CheckService.jsonFiles(path, errors, p);
+    List<Input> files = new ArrayList<>();
+    for (Path f : CheckService.jsonFiles(path, errors, p)) {
+      files.add(new Input(f.toString(), () -> CheckService.readFile(f)));
+    }
+    pipeline(files);
+  }
+
+  /**
+   * Reads snapshots already fetched (a collector's, a store's), in this order, parsed ahead in
+   * parallel as a folder's files are.
+   *
+   * @param items each one's source (for messages) and bytes
+   */
+  public void stored(List<Map.Entry<String, byte[]>> items) {
+    List<Input> inputs = new ArrayList<>(items.size());
+    for (Map.Entry<String, byte[]> item : items) {
+      byte[] json = item.getValue();
+      inputs.add(new Input(item.getKey(), () -> json));
+    }
+    pipeline(inputs);
+  }
+
+  /** One input: how it is named, and how to fetch its bytes. */
+  private record Input(String source, Bytes bytes) {}
+
+  private void pipeline(List<Input> inputs) {
+    if (inputs.isEmpty()) {
+      return;
+    }
     ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     try {
-      pipeline(files, pool);
+      pipeline(inputs, pool);
     } finally {
       pool.shutdownNow();
       progress.finished();
     }
   }
 
-  private void pipeline(List<Path> files, ForkJoinPool pool) {
+  private void pipeline(List<Input> files, ForkJoinPool pool) {
     CompletableFuture<List<Parsed<T>>> next = parseAsync(files, 0, pool);
     for (int from = 0; from < files.size(); from += BATCH) {
       List<Parsed<T>> current;
@@ -129,21 +171,17 @@ public final class SnapshotStream<T> {
   }
 
   private CompletableFuture<List<Parsed<T>>> parseAsync(
-      List<Path> files, int from, ForkJoinPool pool) {
+      List<Input> files, int from, ForkJoinPool pool) {
     if (from >= files.size()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+    List<Input> batch = files.subList(from, Math.min(files.size(), from + BATCH));
     return CompletableFuture.supplyAsync(
-        () ->
-            batch.parallelStream()
-                .map(f -> parse(f.toString(), () -> CheckService.readFile(f)))
-                .toList(),
-        pool);
+        () -> batch.parallelStream().map(in -> parse(in.source(), in.bytes())).toList(), pool);
   }
 
   /** Files parsed in parallel at a time: bounds the snapshots held before they are handed on. */
-  static final int BATCH = 256;
+  public static final int BATCH = 256;
 
   /** Reads a snapshot already fetched (a collector's, a store's). */
   public void stored(String source, byte[] json) {
@@ -179,7 +217,7 @@ public final class SnapshotStream<T> {
           new InputError(
               source, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
     }
-    return new Parsed<>(source, s, ahead.apply(s), null);
+    return new Parsed<>(source, s, ahead.apply(source, s), null);
   }
 
   private Parsed<T> failed(String source, InputError error) {

@@ -34,7 +34,7 @@ class CheckServiceTest {
     String template = new String(Fixtures.bytes("old-pc.json"), StandardCharsets.UTF_8);
     String oldId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     assertThat(template).contains(oldId);
-    int files = CheckService.BATCH * 2 + 37;
+    int files = vn.hatang.cli.report.SnapshotStream.BATCH * 2 + 37;
     List<String> expectedErrors = new ArrayList<>();
     List<String> expectedNotes = new ArrayList<>();
     for (int i = 0; i < files; i++) {

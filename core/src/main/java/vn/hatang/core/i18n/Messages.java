@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * User-facing text from the message bundles (English and Vietnamese, UTF-8 {@code .properties}).
@@ -19,6 +20,12 @@ public final class Messages {
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
+
+  /**
+   * Patterns parsed once: a report formats the same few messages for every machine, and parsing a
+   * pattern costs more than formatting it. A format is used by one thread at a time.
+   */
+  private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
   private Messages(Locale locale, List<ResourceBundle> bundles) {
     this.locale = locale;
@@ -67,8 +74,11 @@ public final class Messages {
         if (args.length == 0) {
           return pattern;
         }
-        MessageFormat format = new MessageFormat(pattern, locale);
-        return format.format(args);
+        MessageFormat format =
+            formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        synchronized (format) {
+          return format.format(args);
+        }
       }
     }
     throw new MissingResourceException("no message " + key, CORE_BUNDLE, key);

@@ -21,6 +21,9 @@ public final class Formats {
   private final Locale locale;
   private final boolean colour;
 
+  /** {@link #number}'s three patterns and {@link #money}'s, made once (a number per cell). */
+  private final DecimalFormat[] numbers;
+
   public Formats(Messages messages) {
     this(messages, false);
   }
@@ -29,6 +32,14 @@ public final class Formats {
     this.messages = messages;
     this.locale = messages.locale();
     this.colour = colour;
+    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+    this.numbers =
+        new DecimalFormat[] {
+          new DecimalFormat("#,##0.###", symbols),
+          new DecimalFormat("#,##0.##", symbols),
+          new DecimalFormat("#,##0.#", symbols),
+          new DecimalFormat("#,##0", symbols)
+        };
   }
 
   /** These formats, with state words coloured on a terminal or not ({@link Terminal#colour}). */
@@ -48,9 +59,10 @@ public final class Formats {
   /** A number with at most one decimal (two under 10), trailing zeros dropped. */
   public String number(double value) {
     double a = Math.abs(value);
-    String pattern = a < 1 ? "#,##0.###" : a < 10 ? "#,##0.##" : "#,##0.#";
-    DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale));
-    return f.format(value);
+    DecimalFormat f = numbers[a < 1 ? 0 : a < 10 ? 1 : 2];
+    synchronized (f) { // DecimalFormat is not thread-safe
+      return f.format(value);
+    }
   }
 
   /** A value with its unit, or a word for booleans, or the text itself; "—" for null. */
@@ -150,12 +162,16 @@ public final class Formats {
 
   /** An amount of money ({@code 650.000 ₫} in Vietnamese, {@code 650,000 VND} in English). */
   public String money(long amount, String currency) {
-    DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale));
+    DecimalFormat f = numbers[3];
+    String digits;
+    synchronized (f) {
+      digits = f.format(amount);
+    }
     String c = currency == null ? "" : currency;
     if ("VND".equals(c) && "vi".equals(locale.getLanguage())) {
-      return f.format(amount) + " ₫";
+      return digits + " ₫";
     }
-    return f.format(amount) + (c.isEmpty() ? "" : " " + c);
+    return digits + (c.isEmpty() ? "" : " " + c);
   }
 
   /**

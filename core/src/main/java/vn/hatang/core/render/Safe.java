@@ -13,20 +13,30 @@ public final class Safe {
     if (s == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            cp -> {
-              int type = Character.getType(cp);
-              boolean bad =
-                  type == Character.CONTROL
-                      || cp == 0x2028
-                      || cp == 0x2029
-                      || (cp >= 0x202A && cp <= 0x202E)
-                      || (cp >= 0x2066 && cp <= 0x2069);
-              out.appendCodePoint(bad ? 0xFFFD : cp);
-            });
+    int first = 0;
+    while (first < s.length() && !unsafe(s.charAt(first))) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s; // nearly every cell: nothing to replace
+    }
+    // Per char is per code point here: a surrogate is neither a control nor in the ranges below.
+    StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(unsafe(c) ? '\uFFFD' : c);
+    }
     return out.toString();
+  }
+
+  /** A control character, a line or paragraph separator, or a bidirectional override. */
+  private static boolean unsafe(char c) {
+    return c < 0x20
+        || (c >= 0x7F && c <= 0x9F)
+        || c == 0x2028
+        || c == 0x2029
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   /**

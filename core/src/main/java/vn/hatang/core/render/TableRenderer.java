@@ -1,5 +1,7 @@
 package vn.hatang.core.render;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hatang.core.check.CheckReport;
@@ -19,9 +21,14 @@ import vn.hatang.core.waiver.Waiver;
 public final class TableRenderer implements ReportRenderer {
   @Override
   public String render(CheckReport report, Formats f) {
+    return ReportRenderer.collect(this, report, f);
+  }
+
+  /** Writes as it goes: a province's table is hundreds of megabytes. */
+  @Override
+  public void render(CheckReport report, Formats f, Writer out) throws IOException {
     Messages m = f.messages();
     Standard std = report.standard();
-    StringBuilder out = new StringBuilder();
     out.append(
             m.get(
                 "table.standard",
@@ -74,7 +81,7 @@ public final class TableRenderer implements ReportRenderer {
                 row > 0 && col == 2
                     ? Terminal.colour(machines.get(row - 1).verdict(), padded)
                     : padded;
-    out.append(TextTable.render(rows, right, "", null, verdicts));
+    TextTable.render(rows, right, "", null, verdicts, out);
 
     for (MachineResult r : report.machines()) {
       if (r.verdict() != State.FAIL
@@ -126,8 +133,7 @@ public final class TableRenderer implements ReportRenderer {
               ? null
               : (row, col, padded) ->
                   row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
-      out.append(
-          TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler));
+      TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler, out);
       for (Finding x : r.findings()) {
         if (x.waiver() != null) {
           out.append("  ").append(waiverLine(x, m)).append('\n');
@@ -159,7 +165,7 @@ public final class TableRenderer implements ReportRenderer {
                     report.staleCount(),
                     report.standard().freshnessDays()))
         .append('\n');
-    return out.toString();
+    out.flush();
   }
 
   /** What a waiver did to a finding: accepted it until a day, or ran out. */

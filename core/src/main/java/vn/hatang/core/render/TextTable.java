@@ -1,5 +1,7 @@
 package vn.hatang.core.render;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -51,38 +53,77 @@ public final class TextTable {
    */
   public static String render(
       List<String[]> rows, boolean[] rightAligned, String indent, int[] maxWidths, Styler styler) {
+    StringBuilder out = new StringBuilder();
+    try {
+      render(rows, rightAligned, indent, maxWidths, styler, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return out.toString();
+  }
+
+  /**
+   * Renders rows as {@link #render(List, boolean[], String, int[], Styler)} does, a line at a time
+   * to {@code out}.
+   *
+   * @throws IOException if {@code out} cannot be written
+   */
+  public static void render(
+      List<String[]> rows,
+      boolean[] rightAligned,
+      String indent,
+      int[] maxWidths,
+      Styler styler,
+      Appendable out)
+      throws IOException {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     String[][] cells = new String[rows.size()][];
+    int[][] widths = new int[rows.size()][];
     for (int r = 0; r < rows.size(); r++) {
       cells[r] = new String[cols];
+      widths[r] = new int[cols];
       for (int c = 0; c < cols; c++) {
         int max = maxWidths == null ? MAX_CELL : maxWidths[c];
-        String cell = Safe.text(rows.get(r)[c]);
-        cells[r][c] = max > 0 ? TextWidth.truncate(cell, max) : cell;
-        width[c] = Math.max(width[c], TextWidth.of(cells[r][c]));
+        String cell = TextWidth.nfc(Safe.text(rows.get(r)[c]));
+        cells[r][c] = max > 0 ? TextWidth.truncateNfc(cell, max) : cell;
+        widths[r][c] = TextWidth.ofNfc(cells[r][c]);
+        width[c] = Math.max(width[c], widths[r][c]);
       }
     }
-    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder();
     for (int r = 0; r < cells.length; r++) {
       String[] row = cells[r];
-      StringBuilder line = new StringBuilder(indent);
+      line.setLength(0);
+      line.append(indent);
       for (int c = 0; c < cols; c++) {
         if (c > 0) {
           line.append("  ");
         }
+        int pad = width[c] - widths[r][c];
+        if (styler == null) {
+          if (rightAligned[c]) {
+            line.append(" ".repeat(Math.max(0, pad))).append(row[c]);
+          } else {
+            line.append(row[c]).append(" ".repeat(Math.max(0, pad)));
+          }
+          continue;
+        }
         String padded =
             rightAligned[c]
-                ? TextWidth.padLeft(row[c], width[c])
-                : TextWidth.padRight(row[c], width[c]);
-        if (styler != null && c == cols - 1) {
+                ? " ".repeat(Math.max(0, pad)) + row[c]
+                : row[c] + " ".repeat(Math.max(0, pad));
+        if (c == cols - 1) {
           padded = padded.stripTrailing();
         }
-        line.append(styler == null ? padded : styler.style(r, c, padded));
+        line.append(styler.style(r, c, padded));
       }
-      out.append(line.toString().stripTrailing()).append('\n');
+      int end = line.length();
+      while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+        end--;
+      }
+      out.append(line, 0, end).append('\n');
     }
-    return out.toString();
   }
 
   /** A number without a needless ".0", in ROOT form. */

@@ -43,6 +43,20 @@ class RenderingTest {
   void terminalEscapesInUntrustedTextAreNeutralised() {
     assertThat(Safe.text("PC\u001b[31mRED\u0007")).isEqualTo("PC\uFFFD[31mRED\uFFFD");
     assertThat(Safe.text("a\u202Eb")).isEqualTo("a\uFFFDb");
+    // C1 controls, DEL, separators, isolates; emoji (surrogate pairs) and Vietnamese kept.
+    assertThat(Safe.text("x\u0085\u007F\u2028\u2066y 😀 Trường"))
+        .isEqualTo("x\uFFFD\uFFFD\uFFFD\uFFFDy 😀 Trường");
+    assertThat(Safe.text("U48001-CHUTICH-01")).isEqualTo("U48001-CHUTICH-01");
+  }
+
+  @Test
+  void widthsOfPlainAndOtherTextAgree() {
+    assertThat(TextWidth.of("U48001-CHUTICH-01")).isEqualTo(17);
+    assertThat(TextWidth.of("a\tb")).isEqualTo(2); // a control takes no column
+    assertThat(TextWidth.padRight("ab", 4)).isEqualTo("ab  ");
+    assertThat(TextWidth.padLeft("ab", 4)).isEqualTo("  ab");
+    assertThat(TextWidth.truncate("abcdef", 4)).isEqualTo("abc…");
+    assertThat(TextWidth.truncate("Trường", 4)).isEqualTo("Trư…");
   }
 
   @Test
