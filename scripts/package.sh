@@ -178,8 +178,9 @@ EOF
 {
   launcher hatang hatang.jar
   cat <<'EOF'
-# shellcheck disable=SC2086,SC2153
-exec "$HATANG_JAVA" $HATANG_JAVA_COMMON_OPTS $HATANG_STDOUT_OPT ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
+# The AppCDS archive of the checker's classes: made by the first check or report when lib/ is
+# writable; used when present and valid, silently ignored otherwise.
+hatang_run_checker "$HATANG_ROOT/lib/hatang.jsa" "$@"
 EOF
 } >"$tree/bin/hatang"
 {
@@ -298,12 +299,14 @@ EOF
   # one, which the new postinst makes) and before a removal, so that dpkg can remove lib/.
   cat >"$pkg/DEBIAN/prerm" <<'EOF'
 #!/bin/bash
-# hatang prerm (scripts/package.sh): removes the agent's AppCDS archive made by postinst.
+# hatang prerm (scripts/package.sh): removes the AppCDS archives made on the machine (the agent's by
+# postinst, the checker's by a first check or report run as root).
 set -euo pipefail
 dir=${DPKG_ROOT:-}/opt/hatang
 case ${1:-} in
   remove | upgrade | deconfigure | failed-upgrade)
     rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp
+    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp
     ;;
 esac
 exit 0
@@ -317,6 +320,7 @@ dir=${DPKG_ROOT:-}/opt/hatang
 case ${1:-} in
   remove | purge)
     rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp
+    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp
     rmdir "$dir/lib" "$dir" 2>/dev/null || true
     ;;
 esac

@@ -122,6 +122,13 @@ wait_quiet() {
 declare -A dirs
 for n in $SIZES; do dirs[$n]=$(dataset "$n"); done
 
+# scripts/hatang makes the checker's class-data archive on its first check after a build: made
+# here, so that no measured run pays for it.
+for n in $SIZES; do
+  "$hatang" check "$(find "${dirs[$n]}" -name '*.json' -print -quit)" >/dev/null 2>&1 || true
+  break
+done
+
 wait_quiet
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
 read -r -a rows <<<"${ROWS:-parse check-json check-table report}"
