@@ -17,7 +17,7 @@ for /f "tokens=2 delims=:." %%C in ('chcp') do set /a "OLDCP=%%C" >nul 2>&1
 chcp 65001 >nul
 
 rem -Xlog: JVM warnings go to stderr, never stdout; CDS messages are off.
-"%JAVA%" -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr %JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -XX:+UseParallelGC -XX:GCTimeRatio=4 %JAVA_OPTS% -jar "%JAR%" %*
 set "RC=%ERRORLEVEL%"
 
 if defined OLDCP chcp %OLDCP% >nul

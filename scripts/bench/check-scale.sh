@@ -42,7 +42,8 @@ HATANG_ROOT=$root
 # shellcheck source=lib/bench-jars.sh
 . "$root/scripts/bench/lib/bench-jars.sh"
 bench_ensure_jars
-read -r -a common <<<"$HATANG_JAVA_COMMON_OPTS"
+# The reference runs with the checker's JVM options (launcher.sh), collector included.
+read -r -a common <<<"$HATANG_JAVA_COMMON_OPTS $HATANG_CHECKER_JAVA_OPTS"
 hatang=$root/scripts/hatang
 
 if [[ ! -x /usr/bin/time ]]; then

@@ -14,6 +14,8 @@ import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.Message;
+import vn.hatang.core.render.Formats;
+import vn.hatang.core.render.PartRenderer;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.snapshot.SnapshotException;
@@ -139,6 +141,67 @@ public final class CheckService {
     }
     return new Result(new CheckReport(standard, date, results, errors), stream.notices());
   }
+
+  /**
+   * A run whose text output is rendered machine by machine as it goes and kept outside the heap
+   * ({@link SpooledRun}): memory does not grow with the findings of the machines judged. Same
+   * inputs, order, duplicates and errors as {@link #check}; the caller writes the output with
+   * {@link SpooledRun#writeTo} and closes the run.
+   *
+   * @return the run and the notices that are not errors
+   * @throws IOException if the temporary file cannot be made or written
+   */
+  public static Spooled spool(
+      List<String> paths,
+      InputStream stdin,
+      List<Stored> stored,
+      Standard standard,
+      LocalDate date,
+      Waivers waivers,
+      FileProgress progress,
+      PartRenderer renderer,
+      Formats formats)
+      throws IOException {
+    Judge j = new Judge(standard, date, waivers);
+    SpooledRun run = new SpooledRun(renderer, formats, standard, date);
+    try {
+      SnapshotStream<SpooledRun.Made> stream =
+          new SnapshotStream<SpooledRun.Made>(
+                  (source, s) -> run.make(judge(source, s, j)), (s, made) -> run.add(made))
+              .progress(progress);
+      try {
+        for (String p : paths) {
+          stream.path(p, stdin);
+        }
+        List<Map.Entry<String, byte[]>> items = new ArrayList<>(stored.size());
+        for (Stored item : stored) {
+          items.add(Map.entry(item.source(), item.json()));
+        }
+        stream.stored(items);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      } finally {
+        progress.finished();
+      }
+      List<InputError> errors = new ArrayList<>(stream.errors());
+      if (run.machines() == 0 && errors.isEmpty()) {
+        errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
+      }
+      run.finish(errors);
+      return new Spooled(run, stream.notices());
+    } catch (IOException | RuntimeException | Error e) {
+      run.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A spooled run, and the notices that are not errors.
+   *
+   * @param run the run, to write and close
+   * @param notices notices for stderr
+   */
+  public record Spooled(SpooledRun run, List<InputError> notices) {}
 
   /**
    * A run's report, and the notices that are not errors (snapshots skipped as duplicates).

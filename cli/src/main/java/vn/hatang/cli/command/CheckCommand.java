@@ -1,9 +1,12 @@
 package vn.hatang.cli.command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,15 +16,20 @@ import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
 import vn.hatang.cli.check.CheckService;
+import vn.hatang.cli.check.FileProgress;
+import vn.hatang.cli.check.SpooledRun;
 import vn.hatang.cli.source.SnapshotSource;
 import vn.hatang.cli.source.SourceException;
 import vn.hatang.core.ExitCode;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.render.Formats;
+import vn.hatang.core.render.PartRenderer;
 import vn.hatang.core.render.ReportRenderer;
+import vn.hatang.core.render.RunSummary;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.StandardException;
+import vn.hatang.core.waiver.Waiver;
 import vn.hatang.core.waiver.Waivers;
 import vn.hatang.core.waiver.WaiversException;
 import vn.hatang.core.waiver.WaiversLoader;
@@ -74,50 +82,20 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     }
     Waivers waivers = waivers(standard);
     List<CheckService.Stored> stored = from.present() ? stored() : List.of();
-    CheckService.Result run =
-        CheckService.check(
-            paths,
-            context.in(),
-            stored,
-            standard,
-            standardOptions.evaluationDate(),
-            waivers,
-            context.fileProgress(spec.commandLine().getErr()));
-    CheckReport report = run.report();
+    LocalDate date = standardOptions.evaluationDate();
     Formats formats =
         new Formats(context.messages())
             .withColour(
                 output.format() == OutputOptions.Format.table
                     && outputFile == null
                     && context.colour());
-    if (!standard.inForceOn(report.evaluationDate())) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              context
-                  .messages()
-                  .get(
-                      "notice.notInForce",
-                      standard.ref(),
-                      String.valueOf(standard.effectiveFrom()),
-                      report.evaluationDate().toString()));
-    }
-    for (InputError n : context.quiet() ? List.<InputError>of() : run.notices()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              vn.hatang.core.render.Safe.text(n.place()) + ": " + formats.message(n.message()));
-    }
-    for (String notice : formats.expiredWaiverNotices(report)) {
-      spec.commandLine().getErr().println(notice);
-    }
-    for (InputError e : report.errors()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              vn.hatang.core.render.Safe.text(e.place()) + ": " + formats.message(e.message()));
-    }
+    FileProgress progress = context.fileProgress(spec.commandLine().getErr());
     if (output.format().document()) {
+      // A document is built from the whole report.
+      CheckService.Result run =
+          CheckService.check(paths, context.in(), stored, standard, date, waivers, progress);
+      CheckReport report = run.report();
+      notices(standard, date, formats, run.notices(), report.expiredWaivers(), report.errors());
       OutputFile.document(
           spec,
           context,
@@ -126,10 +104,58 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
           vn.hatang.core.doc.Docs.check(report, formats));
       return report.exitCode(strict).code();
     }
-    // Written as it is rendered: a run over many machines is not held as one String.
-    ReportRenderer renderer = ReportRenderer.forFormat(output.format().name());
-    OutputFile.write(spec, context, outputFile, out -> renderer.render(report, formats, out));
-    return report.exitCode(strict).code();
+    // Text: each machine's part is rendered as it is judged and kept in a temporary file, then
+    // written in report order; the heap does not hold the machines' findings.
+    PartRenderer renderer = (PartRenderer) ReportRenderer.forFormat(output.format().name());
+    CheckService.Spooled spooled;
+    try {
+      spooled =
+          CheckService.spool(
+              paths, context.in(), stored, standard, date, waivers, progress, renderer, formats);
+    } catch (IOException e) {
+      throw new UserException(
+          ExitCode.INTERNAL,
+          "check.spoolFailed",
+          System.getProperty("java.io.tmpdir"),
+          String.valueOf(e.getMessage()));
+    }
+    try (SpooledRun run = spooled.run()) {
+      RunSummary summary = run.summary();
+      notices(
+          standard, date, formats, spooled.notices(), summary.expiredWaivers(), summary.errors());
+      OutputFile.write(spec, context, outputFile, run::writeTo);
+      return summary.exitCode(strict).code();
+    }
+  }
+
+  /** On stderr: the standard not in force, duplicates, expired waivers, inputs not judged. */
+  private void notices(
+      Standard standard,
+      LocalDate date,
+      Formats formats,
+      List<InputError> notices,
+      Map<Waiver, Long> expired,
+      List<InputError> errors) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!standard.inForceOn(date)) {
+      err.println(
+          context
+              .messages()
+              .get(
+                  "notice.notInForce",
+                  standard.ref(),
+                  String.valueOf(standard.effectiveFrom()),
+                  date.toString()));
+    }
+    for (InputError n : context.quiet() ? List.<InputError>of() : notices) {
+      err.println(vn.hatang.core.render.Safe.text(n.place()) + ": " + formats.message(n.message()));
+    }
+    for (String notice : formats.expiredWaiverNotices(expired)) {
+      err.println(notice);
+    }
+    for (InputError e : errors) {
+      err.println(vn.hatang.core.render.Safe.text(e.place()) + ": " + formats.message(e.message()));
+    }
   }
 
   /** The {@code --waivers} file checked against the standard; a bad one stops the run (exit 3). */

@@ -25,7 +25,8 @@ public record CheckReport(
     List<MachineResult> machines,
     List<InputError> errors) {
 
-  private static final Comparator<MachineResult> ORDER =
+  /** The report's order of machines: unit code, hostname, source ({@code null} as empty). */
+  public static final Comparator<MachineResult> ORDER =
       Comparator.comparing(
               (MachineResult m) ->
                   m.snapshot().unit() == null ? "" : nullToEmpty(m.snapshot().unit().code()))

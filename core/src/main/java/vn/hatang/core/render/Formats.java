@@ -5,6 +5,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.Message;
@@ -180,7 +181,12 @@ public final class Formats {
    * finding(s) count as FAIL again}.
    */
   public List<String> expiredWaiverNotices(vn.hatang.core.check.CheckReport report) {
-    return report.expiredWaivers().entrySet().stream()
+    return expiredWaiverNotices(report.expiredWaivers());
+  }
+
+  /** {@link #expiredWaiverNotices(vn.hatang.core.check.CheckReport)} from the waivers' counts. */
+  public List<String> expiredWaiverNotices(Map<vn.hatang.core.waiver.Waiver, Long> expired) {
+    return expired.entrySet().stream()
         .map(
             e ->
                 Safe.text(e.getKey().place())

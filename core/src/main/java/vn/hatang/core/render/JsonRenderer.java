@@ -1,14 +1,17 @@
 package vn.hatang.core.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
@@ -21,38 +24,35 @@ import vn.hatang.core.waiver.Waiver;
  * The full result as JSON (documented in {@code docs/check-result.md}): keys are stable English
  * names, raw values stay machine-readable, texts (titles, reasons) are in the reader's language.
  */
-public final class JsonRenderer implements ReportRenderer {
+public final class JsonRenderer implements PartRenderer {
   /** Version of the result format. */
   public static final int FORMAT_VERSION = 1;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Override
-  public String render(CheckReport report, Formats f) {
-    return ReportRenderer.collect(this, report, f);
-  }
-
   /**
    * Writes the result machine by machine, so a run over many machines holds no copy of the whole
    * output. {@code out} is flushed, not closed.
    */
   @Override
-  public void render(CheckReport report, Formats f, Writer out) throws IOException {
+  public void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out)
+      throws IOException {
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
       // The caller's writer (standard output, a file) stays open.
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      write(g, report, f);
+      write(g, summary, f, parts);
       g.writeRaw('\n');
     }
     out.flush();
   }
 
-  private static void write(JsonGenerator g, CheckReport report, Formats f) throws IOException {
+  private static void write(JsonGenerator g, RunSummary summary, Formats f, Iterator<String> parts)
+      throws IOException {
     Locale locale = f.messages().locale();
     g.writeStartObject();
     g.writeNumberField("formatVersion", FORMAT_VERSION);
-    Standard std = report.standard();
+    Standard std = summary.standard();
     g.writeObjectFieldStart("standard");
     text(g, "id", std.id());
     text(g, "version", std.version());
@@ -60,24 +60,24 @@ public final class JsonRenderer implements ReportRenderer {
     text(g, "source", std.source());
     text(g, "title", std.title() == null ? null : std.title().in(locale));
     g.writeEndObject();
-    text(g, "evaluationDate", report.evaluationDate().toString());
+    text(g, "evaluationDate", summary.evaluationDate().toString());
     g.writeObjectFieldStart("summary");
-    g.writeNumberField("machines", report.machines().size());
+    g.writeNumberField("machines", summary.machines());
     for (State st : State.values()) {
-      g.writeNumberField(key(st), report.count(st));
+      g.writeNumberField(key(st), summary.count(st));
     }
-    g.writeNumberField("expiredWaivers", report.expiredWaiverCount());
-    g.writeNumberField("invalidInputs", report.errors().size());
-    g.writeNumberField("stale", report.staleCount());
+    g.writeNumberField("expiredWaivers", summary.expiredWaiverFindings());
+    g.writeNumberField("invalidInputs", summary.errors().size());
+    g.writeNumberField("stale", summary.stale());
     g.writeEndObject();
     g.writeArrayFieldStart("machines");
-    String currency = std.reference().prices() == null ? null : std.reference().prices().currency();
-    for (MachineResult r : report.machines()) {
-      machine(g, r, currency, f, locale);
+    while (parts.hasNext()) {
+      // Each part is the machine's object as this generator would write it at this depth.
+      g.writeRawValue(parts.next());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("errors");
-    for (InputError e : report.errors()) {
+    for (InputError e : summary.errors()) {
       g.writeStartObject();
       text(g, "source", e.source());
       text(g, "where", e.where());
@@ -87,6 +87,36 @@ public final class JsonRenderer implements ReportRenderer {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The machine's object, indented as an item of the top-level object's {@code machines} array. */
+  @Override
+  public String part(MachineResult r, Standard standard, Formats f) {
+    String currency =
+        standard.reference().prices() == null ? null : standard.reference().prices().currency();
+    StringWriter text = new StringWriter(16 * 1024);
+    try (JsonGenerator g = MAPPER.createGenerator(text)) {
+      g.setPrettyPrinter(new ItemPrinter());
+      machine(g, r, currency, f, f.messages().locale());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  /**
+   * The pretty printer as it stands inside the top-level object's {@code machines} array: one level
+   * deep (an array written on one line does not add a level).
+   */
+  private static final class ItemPrinter extends DefaultPrettyPrinter {
+    ItemPrinter() {
+      _nesting = 1;
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new ItemPrinter();
+    }
   }
 
   private static void machine(

@@ -1,10 +1,11 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
@@ -18,17 +19,14 @@ import vn.hatang.core.waiver.Waiver;
  * deficiencies (FAIL, UNKNOWN and WAIVED findings, with a line per waiver applied or expired), then
  * a summary line. Columns are aligned by display width, so Vietnamese text lines up.
  */
-public final class TableRenderer implements ReportRenderer {
-  @Override
-  public String render(CheckReport report, Formats f) {
-    return ReportRenderer.collect(this, report, f);
-  }
+public final class TableRenderer implements PartRenderer {
 
   /** Writes as it goes: a province's table is hundreds of megabytes. */
   @Override
-  public void render(CheckReport report, Formats f, Writer out) throws IOException {
+  public void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out)
+      throws IOException {
     Messages m = f.messages();
-    Standard std = report.standard();
+    Standard std = summary.standard();
     out.append(
             m.get(
                 "table.standard",
@@ -37,13 +35,10 @@ public final class TableRenderer implements ReportRenderer {
                 std.title() == null ? "" : std.title().in(m.locale()),
                 std.sha256().substring(0, 12)))
         .append('\n');
-    out.append(m.get("table.evaluated", f.date(report.evaluationDate()))).append("\n\n");
+    out.append(m.get("table.evaluated", f.date(summary.evaluationDate()))).append("\n\n");
 
     // Without waivers the table keeps its usual shape; with them, a WAIVED column and count.
-    boolean waivers =
-        report.machines().stream()
-            .flatMap(r -> r.findings().stream())
-            .anyMatch(x -> x.waiver() != null);
+    boolean waivers = summary.waivers();
     List<String[]> rows = new ArrayList<>();
     rows.add(
         columns(
@@ -57,23 +52,12 @@ public final class TableRenderer implements ReportRenderer {
             m.get("col.unknown"),
             m.get("col.na"),
             m.get("col.age")));
-    for (MachineResult r : report.machines()) {
-      rows.add(
-          columns(
-              waivers,
-              unit(r.snapshot()),
-              Safe.text(r.snapshot().machine().hostname()),
-              f.state(r.verdict()),
-              Long.toString(r.count(State.PASS)),
-              Long.toString(r.count(State.FAIL)),
-              Long.toString(r.count(State.WAIVED)),
-              Long.toString(r.count(State.UNKNOWN)),
-              Long.toString(r.count(State.NOT_APPLICABLE)),
-              r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())));
+    for (RunSummary.Row row : summary.rows()) {
+      rows.add(columns(waivers, row.cells()));
     }
     boolean[] right = new boolean[rows.get(0).length];
     java.util.Arrays.fill(right, 3, right.length, true);
-    List<MachineResult> machines = report.machines();
+    List<RunSummary.Row> machines = summary.rows();
     TextTable.Styler verdicts =
         !f.colour()
             ? null
@@ -83,89 +67,112 @@ public final class TableRenderer implements ReportRenderer {
                     : padded;
     TextTable.render(rows, right, "", null, verdicts, out);
 
-    for (MachineResult r : report.machines()) {
-      if (r.verdict() != State.FAIL
-          && r.verdict() != State.UNKNOWN
-          && r.verdict() != State.WAIVED) {
-        continue;
-      }
-      out.append('\n')
-          .append(
-              m.get(
-                  "table.deficiencies",
-                  Safe.text(r.snapshot().machine().hostname()),
-                  unit(r.snapshot())))
-          .append('\n');
-      List<String[]> d = new ArrayList<>();
-      d.add(
-          new String[] {
-            m.get("col.check"),
-            m.get("col.state"),
-            m.get("col.measured"),
-            m.get("col.required"),
-            m.get("col.shortfall"),
-            m.get("col.remediation")
-          });
-      String currency =
-          std.reference().prices() == null ? null : std.reference().prices().currency();
-      for (Finding x : r.findings()) {
-        if (x.state() != State.FAIL && x.state() != State.UNKNOWN && x.state() != State.WAIVED) {
-          continue;
-        }
-        d.add(
-            new String[] {
-              x.check().title() == null ? x.check().id() : x.check().title().in(m.locale()),
-              f.state(x.state()),
-              f.measured(x),
-              f.required(x.check(), x.required()),
-              f.reasonOrShortfall(x),
-              x.state() == State.UNKNOWN ? "" : f.remediation(x, currency)
-            });
-      }
-      List<State> states = new ArrayList<>();
-      for (Finding x : r.findings()) {
-        if (x.state() == State.FAIL || x.state() == State.UNKNOWN || x.state() == State.WAIVED) {
-          states.add(x.state());
-        }
-      }
-      TextTable.Styler styler =
-          !f.colour()
-              ? null
-              : (row, col, padded) ->
-                  row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
-      TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler, out);
-      for (Finding x : r.findings()) {
-        if (x.waiver() != null) {
-          out.append("  ").append(waiverLine(x, m)).append('\n');
-        }
-      }
+    while (parts.hasNext()) {
+      out.write(parts.next());
     }
-    long compliant = report.count(State.PASS) + report.count(State.NOT_APPLICABLE);
+    long compliant = summary.count(State.PASS) + summary.count(State.NOT_APPLICABLE);
     out.append('\n')
         .append(
             waivers
                 ? m.get(
                     "table.summaryWaivers",
-                    report.machines().size(),
+                    summary.machines(),
                     compliant,
-                    report.count(State.WAIVED),
-                    report.count(State.FAIL),
-                    report.count(State.UNKNOWN),
-                    report.errors().size(),
-                    report.staleCount(),
-                    report.standard().freshnessDays(),
-                    report.expiredWaiverCount())
+                    summary.count(State.WAIVED),
+                    summary.count(State.FAIL),
+                    summary.count(State.UNKNOWN),
+                    summary.errors().size(),
+                    summary.stale(),
+                    summary.standard().freshnessDays(),
+                    summary.expiredWaiverFindings())
                 : m.get(
                     "table.summary",
-                    report.machines().size(),
+                    summary.machines(),
                     compliant,
-                    report.count(State.FAIL),
-                    report.count(State.UNKNOWN),
-                    report.errors().size(),
-                    report.staleCount(),
-                    report.standard().freshnessDays()))
+                    summary.count(State.FAIL),
+                    summary.count(State.UNKNOWN),
+                    summary.errors().size(),
+                    summary.stale(),
+                    summary.standard().freshnessDays()))
         .append('\n');
     out.flush();
+  }
+
+  /** The machine's row of the table, with the WAIVED cell (dropped when no waiver was involved). */
+  @Override
+  public String[] row(MachineResult r, Formats f) {
+    Messages m = f.messages();
+    return new String[] {
+      unit(r.snapshot()),
+      Safe.text(r.snapshot().machine().hostname()),
+      f.state(r.verdict()),
+      Long.toString(r.count(State.PASS)),
+      Long.toString(r.count(State.FAIL)),
+      Long.toString(r.count(State.WAIVED)),
+      Long.toString(r.count(State.UNKNOWN)),
+      Long.toString(r.count(State.NOT_APPLICABLE)),
+      r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())
+    };
+  }
+
+  /** The machine's deficiencies (FAIL, UNKNOWN and WAIVED findings); empty for others. */
+  @Override
+  public String part(MachineResult r, Standard std, Formats f) {
+    if (r.verdict() != State.FAIL && r.verdict() != State.UNKNOWN && r.verdict() != State.WAIVED) {
+      return "";
+    }
+    Messages m = f.messages();
+    StringBuilder out = new StringBuilder();
+    out.append('\n')
+        .append(
+            m.get(
+                "table.deficiencies",
+                Safe.text(r.snapshot().machine().hostname()),
+                unit(r.snapshot())))
+        .append('\n');
+    List<String[]> d = new ArrayList<>();
+    d.add(
+        new String[] {
+          m.get("col.check"),
+          m.get("col.state"),
+          m.get("col.measured"),
+          m.get("col.required"),
+          m.get("col.shortfall"),
+          m.get("col.remediation")
+        });
+    String currency = std.reference().prices() == null ? null : std.reference().prices().currency();
+    List<State> states = new ArrayList<>();
+    for (Finding x : r.findings()) {
+      if (x.state() != State.FAIL && x.state() != State.UNKNOWN && x.state() != State.WAIVED) {
+        continue;
+      }
+      states.add(x.state());
+      d.add(
+          new String[] {
+            x.check().title() == null ? x.check().id() : x.check().title().in(m.locale()),
+            f.state(x.state()),
+            f.measured(x),
+            f.required(x.check(), x.required()),
+            f.reasonOrShortfall(x),
+            x.state() == State.UNKNOWN ? "" : f.remediation(x, currency)
+          });
+    }
+    TextTable.Styler styler =
+        !f.colour()
+            ? null
+            : (row, col, padded) ->
+                row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
+    try {
+      TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    for (Finding x : r.findings()) {
+      if (x.waiver() != null) {
+        out.append("  ").append(waiverLine(x, m)).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** What a waiver did to a finding: accepted it until a day, or ran out. */

@@ -1,0 +1,158 @@
+package vn.hatang.cli.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hatang.cli.HatangMain;
+import vn.hatang.core.Fixtures;
+import vn.hatang.core.check.CheckReport;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.render.Formats;
+import vn.hatang.core.render.PartRenderer;
+import vn.hatang.core.render.ReportRenderer;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waivers;
+import vn.hatang.core.waiver.WaiversLoader;
+
+/**
+ * A spooled run writes exactly what rendering the whole report writes, in every text format and
+ * language, with colours or not: machines in another order on disk than in the report, an invalid
+ * file, a copy, a waiver applied and one expired.
+ */
+class SpooledRunTest {
+  private static final LocalDate DATE = LocalDate.of(2026, 11, 25);
+
+  @TempDir Path dir;
+
+  private Path inputs() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    // File names sort against the report's order (unit code, hostname).
+    Files.write(in.resolve("a-old.json"), Fixtures.bytes(Fixtures.OLD));
+    Files.write(in.resolve("b-missing.json"), Fixtures.bytes(Fixtures.MISSING));
+    Files.write(in.resolve("c-disk.json"), Fixtures.bytes(Fixtures.DISK_UNKNOWN));
+    Files.write(in.resolve("d-compliant.json"), Fixtures.bytes(Fixtures.COMPLIANT));
+    Files.write(in.resolve("e-copy.json"), Fixtures.bytes(Fixtures.OLD));
+    Files.writeString(in.resolve("f-bad.json"), "{ \"schemaVersion\": 1,");
+    String tpm12 =
+        new String(Fixtures.bytes(Fixtures.COMPLIANT), StandardCharsets.UTF_8)
+            .replace("\"tpmVersion\": \"2.0\"", "\"tpmVersion\": \"1.2\"")
+            .replace("7d4f1c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b", "7d4f1c2a-5b6e-4f80-9a1b-2c3d4e5f6a70")
+            .replace("QN-VANTHU-01", "QN-VANTHU-02")
+            .replace("5f0c9e3b8a7d4c2e1f0a9b8c7d6e5f40", "5f0c9e3b8a7d4c2e1f0a9b8c7d6e5f41");
+    Files.writeString(in.resolve("g-tpm12.json"), tpm12, StandardCharsets.UTF_8);
+    return in;
+  }
+
+  private Waivers waivers(Standard standard) throws Exception {
+    Path w = dir.resolve("waivers.yaml");
+    Files.writeString(
+        w,
+        """
+        - check: tpm.version
+          scope: machine
+          target: 5f0c9e3b8a7d4c2e1f0a9b8c7d6e5f41
+          justification: Bo mạch cũ chỉ có TPM 1.2
+          approvedBy: Nguyễn Văn A
+          approvedOn: 2026-11-01
+          expires: 2027-03-31
+        - check: ram.min
+          scope: machine
+          target: c0ffee00112233445566778899aabbcc
+          justification: Chờ ngân sách
+          approvedBy: Trần Thị B
+          approvedOn: 2026-01-01
+          expires: 2026-06-30
+          planItem: NC-2026-01
+        """,
+        StandardCharsets.UTF_8);
+    return WaiversLoader.load(w, "waivers.yaml", standard);
+  }
+
+  @Test
+  void writesWhatTheWholeReportRenders() throws Exception {
+    Path in = inputs();
+    Standard standard = Fixtures.defaultStandard();
+    Waivers waivers = waivers(standard);
+    List<String> paths = List.of(in.toString(), in.resolve("a-old.json").toString());
+    CheckService.Result whole =
+        CheckService.check(
+            paths,
+            new ByteArrayInputStream(new byte[0]),
+            List.of(),
+            standard,
+            DATE,
+            waivers,
+            FileProgress.NONE);
+    CheckReport report = whole.report();
+    assertThat(report.machines()).hasSize(5);
+    assertThat(report.errors()).hasSize(1);
+    assertThat(report.expiredWaivers()).hasSize(1);
+    assertThat(whole.notices()).hasSize(2);
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"))) {
+      for (String format : List.of("table", "json", "csv")) {
+        for (boolean colour : List.of(false, true)) {
+          Formats f =
+              new Formats(Messages.of(locale, HatangMain.BUNDLE))
+                  .withColour(colour && format.equals("table"));
+          PartRenderer renderer = (PartRenderer) ReportRenderer.forFormat(format);
+          CheckService.Spooled spooled =
+              CheckService.spool(
+                  paths,
+                  new ByteArrayInputStream(new byte[0]),
+                  List.of(),
+                  standard,
+                  DATE,
+                  waivers,
+                  FileProgress.NONE,
+                  renderer,
+                  f);
+          StringWriter out = new StringWriter();
+          try (SpooledRun run = spooled.run()) {
+            run.writeTo(out);
+            assertThat(run.summary().exitCode(false)).isEqualTo(report.exitCode(false));
+            assertThat(run.summary().exitCode(true)).isEqualTo(report.exitCode(true));
+            assertThat(run.summary().expiredWaivers()).isEqualTo(report.expiredWaivers());
+            assertThat(run.summary().errors()).isEqualTo(report.errors());
+          }
+          assertThat(out.toString())
+              .as("%s %s colour=%s", locale, format, colour)
+              .isEqualTo(renderer.render(report, f));
+          assertThat(spooled.notices()).isEqualTo(whole.notices());
+        }
+      }
+    }
+  }
+
+  @Test
+  void nothingJudgedIsAnInputError() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Standard standard = Fixtures.defaultStandard();
+    Formats f = new Formats(Messages.of(Locale.ENGLISH, HatangMain.BUNDLE));
+    CheckService.Spooled spooled =
+        CheckService.spool(
+            List.of(empty.toString()),
+            new ByteArrayInputStream(new byte[0]),
+            List.of(),
+            standard,
+            DATE,
+            Waivers.NONE,
+            FileProgress.NONE,
+            (PartRenderer) ReportRenderer.forFormat("json"),
+            f);
+    try (SpooledRun run = spooled.run()) {
+      assertThat(run.summary().errors())
+          .singleElement()
+          .satisfies(e -> assertThat(e.message().key()).isEqualTo("input.none"));
+      assertThat(run.summary().exitCode(false).code()).isEqualTo(3);
+    }
+  }
+}
