@@ -127,6 +127,14 @@ public final class CheckService {
         new SnapshotStream<MachineResult>(
                 (source, s) -> judge(source, s, j), (s, result) -> results.add(result))
             .progress(progress);
+    read(stream, paths, stdin, stored);
+    List<InputError> errors = errors(stream, paths);
+    return new Result(new CheckReport(standard, date, results, errors), stream.notices());
+  }
+
+  /** Streams the paths, then the stored snapshots. */
+  private static void read(
+      SnapshotStream<?> stream, List<String> paths, InputStream stdin, List<Stored> stored) {
     for (String p : paths) {
       stream.path(p, stdin);
     }
@@ -135,11 +143,17 @@ public final class CheckService {
       items.add(Map.entry(item.source(), item.json()));
     }
     stream.stored(items);
+  }
+
+  /**
+   * The inputs not judged; paths that held no snapshot at all are one (exit 3, not "compliant").
+   */
+  private static List<InputError> errors(SnapshotStream<?> stream, List<String> paths) {
     List<InputError> errors = new ArrayList<>(stream.errors());
-    if (results.isEmpty() && errors.isEmpty()) {
+    if (stream.read() == 0 && errors.isEmpty()) {
       errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
     }
-    return new Result(new CheckReport(standard, date, results, errors), stream.notices());
+    return errors;
   }
 
   /**
@@ -170,24 +184,13 @@ public final class CheckService {
                   (source, s) -> run.make(judge(source, s, j)), (s, made) -> run.add(made))
               .progress(progress);
       try {
-        for (String p : paths) {
-          stream.path(p, stdin);
-        }
-        List<Map.Entry<String, byte[]>> items = new ArrayList<>(stored.size());
-        for (Stored item : stored) {
-          items.add(Map.entry(item.source(), item.json()));
-        }
-        stream.stored(items);
+        read(stream, paths, stdin, stored);
       } catch (java.io.UncheckedIOException e) {
         throw e.getCause();
       } finally {
         progress.finished();
       }
-      List<InputError> errors = new ArrayList<>(stream.errors());
-      if (run.machines() == 0 && errors.isEmpty()) {
-        errors.add(new InputError(String.join(" ", paths), null, Message.of("input.none")));
-      }
-      run.finish(errors);
+      run.finish(errors(stream, paths));
       return new Spooled(run, stream.notices());
     } catch (IOException | RuntimeException | Error e) {
       run.close();
