@@ -468,7 +468,7 @@ final class StreamingSchema {
       if (node.allowed != null && !node.allowed.contains(text)) {
         throw new Violation();
       }
-      if (node.pattern != null && !node.pattern.matcher(text).find()) {
+      if (node.pattern != null && (lineBreak(text) || !node.pattern.matcher(text).find())) {
         throw new Violation();
       }
     }
@@ -515,6 +515,21 @@ final class StreamingSchema {
           && !node.allowed.contains(delegate.getDecimalValue().stripTrailingZeros())) {
         throw new Violation();
       }
+    }
+
+    /**
+     * Whether a text holds a line terminator. Java's {@code $} also matches before a final one
+     * ({@code "096e\n"} matches {@code ^[0-9a-f]{4}$}), where JSON Schema's (ECMA 262) does not:
+     * such a text is left to the full validator.
+     */
+    private static boolean lineBreak(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Enum and const values are strings, numbers or null (as compiled): no object or array. */

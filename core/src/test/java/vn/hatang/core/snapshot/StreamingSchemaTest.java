@@ -110,6 +110,23 @@ class StreamingSchemaTest {
     assertThat(SnapshotCodec.readStreaming(twice.getBytes(StandardCharsets.UTF_8))).isNull();
   }
 
+  /**
+   * Java's {@code $} matches before a final line break, JSON Schema's does not: a patterned value
+   * ending with one is refused by the thorough reader and must not pass the one-pass reader.
+   */
+  @Test
+  void aPatternedValueEndingWithALineBreakIsNotAccepted() throws IOException {
+    ObjectNode doc = (ObjectNode) resource("/snapshots/compliant-pc.json");
+    ((ObjectNode) doc.at("/peripherals/usbDevices/0")).put("vendorId", "096e\n");
+    byte[] bytes = bytes(doc);
+    assertThat(thorough(bytes)).isNull();
+    assertThat(SnapshotCodec.readStreaming(bytes)).isNull();
+    assertThat(SnapshotCodec.readHeaderStreaming(bytes)).isNull();
+    assertThatThrownBy(() -> SnapshotCodec.read(bytes, "pc.json"))
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageContaining("vendorId");
+  }
+
   @Test
   void headerOfADateThatIsNoDateIsLeftToTheThoroughReader() throws IOException {
     ObjectNode doc = (ObjectNode) resource("/snapshots/compliant-pc.json");
@@ -207,6 +224,9 @@ class StreamingSchemaTest {
           F.textNode("2026-13-45T25:61Z"),
           F.textNode("0b5c1a52-7e3f-4f0e-9d8c-1a2b3c4d5e6f"),
           F.textNode("SSD"),
+          F.textNode("096e\n"),
+          F.textNode("00:e0:4c:5c:96:34\r\n"),
+          F.textNode("internet\u2028"),
           F.numberNode(0),
           F.numberNode(-1),
           F.numberNode(1),
