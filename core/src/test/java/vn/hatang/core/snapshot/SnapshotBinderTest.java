@@ -10,9 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written binder against Jackson's: on a snapshot where every field of every record is
- * set, both give the same snapshot. A field added to a record and forgotten by the binder leaves a
- * {@code null} (or refuses the document): this test fails until the binder and the fixture have it.
+ * The hand-written binder against Jackson's: on a snapshot where every field of every record is set
+ * (sibling fields of one type hold different values, so a swap shows), both give the same snapshot.
+ * A field added to a record and forgotten by the binder leaves a {@code null} (or refuses the
+ * document): this test fails until the binder and the fixture have it.
  */
 class SnapshotBinderTest {
 
