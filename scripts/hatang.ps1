@@ -19,7 +19,7 @@ $jar = Join-Path $root (Join-Path 'cli' (Join-Path 'target' 'hatang.jar'))
 $java = Initialize-HatangJar $root $jar
 
 # $env:JAVA_OPTS comes last so that a user's option overrides ours (the last one wins).
-$javaArgs = @($HatangCommonOpts) + @($HatangCheckerOpts) + @(Get-HatangJavaOpts) + @('-jar', $jar) + @($args)
+$javaArgs = @($HatangCommonOpts) + @(Get-HatangCheckerOpts) + @(Get-HatangJavaOpts) + @('-jar', $jar) + @($args)
 $previous = Set-HatangConsoleUtf8
 # From here on, native programs write to stderr: in Windows PowerShell 5.1, with 'Stop', a redirected
 # stderr line would become a terminating error.

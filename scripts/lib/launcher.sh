@@ -35,6 +35,15 @@ HATANG_AGENT_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSe
 # 0.42 GB peak RSS, report 1.0 -> 0.36 GB, no slower (BENCHMARKS.md, check at scale).
 HATANG_CHECKER_JAVA_OPTS='-XX:+UseParallelGC -XX:GCTimeRatio=4'
 
+# The checker's options, unless JAVA_OPTS or JAVA_TOOL_OPTIONS choose a collector: two collectors
+# stop the JVM (with exit 1, which would read as "deficiencies found").
+hatang_checker_opts() {
+  case " ${JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} " in
+    *-XX:+Use*GC*) ;;
+    *) printf '%s' "$HATANG_CHECKER_JAVA_OPTS" ;;
+  esac
+}
+
 hatang_die() {
   # hatang_die CODE MESSAGE: one line on stderr, then exit. 4 = environment failure (ExitCode).
   printf 'hatang: error: %s\n' "$2" >&2
@@ -146,7 +155,7 @@ hatang_run_checker() {
   jsa=$1
   shift
   hatang_run_archived "$jsa" "check report" \
-    "$HATANG_JAVA_COMMON_OPTS $HATANG_STDOUT_OPT $HATANG_CHECKER_JAVA_OPTS" "$@"
+    "$HATANG_JAVA_COMMON_OPTS $HATANG_STDOUT_OPT $(hatang_checker_opts)" "$@"
 }
 
 # hatang_run_archived JSA WORDS OPTS ARGS...: runs $HATANG_JAR with the JVM options OPTS and JSA, an
@@ -176,6 +185,12 @@ hatang_run_archived() {
         make_archive=yes
       fi
     done
+  done
+  # Help and version load few classes: an archive of them would pass for the real one.
+  for arg in "$@"; do
+    case $arg in
+      -h | --help | -V | --version | help) make_archive=no ;;
+    esac
   done
   if [ "$make_archive" = no ]; then
     # shellcheck disable=SC2086
