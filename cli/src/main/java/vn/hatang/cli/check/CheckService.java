@@ -14,8 +14,6 @@ import vn.hatang.core.check.Evaluator;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.Message;
-import vn.hatang.core.render.Formats;
-import vn.hatang.core.render.PartRenderer;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.snapshot.SnapshotException;
@@ -162,8 +160,9 @@ public final class CheckService {
    * inputs, order, duplicates and errors as {@link #check}; the caller writes the output with
    * {@link SpooledRun#writeTo} and closes the run.
    *
+   * @param run where the parts go (made with the same standard and date); closed on failure
    * @return the run and the notices that are not errors
-   * @throws IOException if the temporary file cannot be made or written
+   * @throws IOException if the temporary file cannot be written
    */
   public static Spooled spool(
       List<String> paths,
@@ -173,11 +172,9 @@ public final class CheckService {
       LocalDate date,
       Waivers waivers,
       FileProgress progress,
-      PartRenderer renderer,
-      Formats formats)
+      SpooledRun run)
       throws IOException {
     Judge j = new Judge(standard, date, waivers);
-    SpooledRun run = new SpooledRun(renderer, formats, standard, date);
     try {
       SnapshotStream<SpooledRun.Made> stream =
           new SnapshotStream<SpooledRun.Made>(

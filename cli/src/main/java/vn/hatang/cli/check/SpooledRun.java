@@ -1,8 +1,6 @@
 package vn.hatang.cli.check;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -31,8 +29,8 @@ import vn.hatang.core.standard.Standard;
  * its findings. {@link #writeTo} then writes the head, the parts in report order and the tail: the
  * same bytes as rendering the whole {@link CheckReport}.
  *
- * <p>The temporary file (owner-only, in {@code java.io.tmpdir}) is as large as the output and is
- * deleted by {@link #close}.
+ * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) is as
+ * large as the output and is deleted by {@link #close}.
  */
 public final class SpooledRun implements AutoCloseable {
 
@@ -47,20 +45,51 @@ public final class SpooledRun implements AutoCloseable {
   private final Standard standard;
   private final LocalDate date;
   private final Path file;
-  private final OutputStream parts;
+
+  /**
+   * Written and read through one channel that deletes the file when it is closed (on Linux the name
+   * goes at once and the space when the channel closes, whatever ends the process).
+   */
+  private final FileChannel channel;
+
+  private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
   private final List<Entry> entries = new ArrayList<>();
   private long written;
   private RunSummary summary;
 
-  SpooledRun(PartRenderer renderer, Formats formats, Standard standard, LocalDate date)
+  /**
+   * @param folder where the temporary file goes ({@code null}: {@code java.io.tmpdir})
+   */
+  public SpooledRun(
+      PartRenderer renderer, Formats formats, Standard standard, LocalDate date, Path folder)
       throws IOException {
     this.renderer = renderer;
     this.formats = formats;
     this.standard = standard;
     this.date = date;
-    this.file = Files.createTempFile("hatang-check-", ".parts");
-    file.toFile().deleteOnExit();
-    this.parts = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    // Owner-only (rw------- on POSIX), as Files.createTempFile makes it.
+    this.file =
+        folder == null
+            ? Files.createTempFile("hatang-check-", ".parts")
+            : Files.createTempFile(folder, ".hatang-check-", ".parts");
+    FileChannel c;
+    try {
+      c =
+          FileChannel.open(
+              file,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.DELETE_ON_CLOSE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    this.channel = c;
+  }
+
+  /** The temporary file (gone once the run is closed; on Linux its name goes at once). */
+  public Path file() {
+    return file;
   }
 
   /** The machine's part and row, made on a parsing thread. Thread-safe. */
@@ -82,18 +111,38 @@ public final class SpooledRun implements AutoCloseable {
 
   /** Takes the next machine in input order. */
   void add(Made made) {
+    byte[] part = made.part();
     try {
-      parts.write(made.part());
+      if (part.length > buffer.remaining()) {
+        flush();
+      }
+      if (part.length > buffer.capacity()) {
+        write(ByteBuffer.wrap(part));
+      } else {
+        buffer.put(part);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    entries.add(new Entry(made.kept(), made.row(), written, made.part().length));
-    written += made.part().length;
+    entries.add(new Entry(made.kept(), made.row(), written, part.length));
+    written += part.length;
+  }
+
+  private void flush() throws IOException {
+    buffer.flip();
+    write(buffer);
+    buffer.clear();
+  }
+
+  private void write(ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
   }
 
   /** Ends the run: sorts into report order and sums up. */
   void finish(List<InputError> errors) throws IOException {
-    parts.close();
+    flush();
     entries.sort((a, b) -> CheckReport.ORDER.compare(a.kept(), b.kept()));
     RunSummary.Builder b = new RunSummary.Builder();
     for (Entry e : entries) {
@@ -114,46 +163,49 @@ public final class SpooledRun implements AutoCloseable {
 
   /** Writes the whole output in report order. {@code out} is flushed, not closed. */
   public void writeTo(Writer out) throws IOException {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      Iterator<Entry> it = entries.iterator();
-      Iterator<String> texts =
-          new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return it.hasNext();
-            }
+    Iterator<Entry> it = entries.iterator();
+    Iterator<String> texts =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
 
-            @Override
-            public String next() {
-              Entry e = it.next();
-              ByteBuffer buf = ByteBuffer.allocate(e.length());
-              try {
-                while (buf.hasRemaining()) {
-                  if (in.read(buf, e.offset() + buf.position()) < 0) {
-                    throw new IOException("spool file " + file + " ended early");
-                  }
+          @Override
+          public String next() {
+            Entry e = it.next();
+            ByteBuffer buf = ByteBuffer.allocate(e.length());
+            try {
+              while (buf.hasRemaining()) {
+                if (channel.read(buf, e.offset() + buf.position()) < 0) {
+                  throw new IOException("spool file " + file + " ended early");
                 }
-              } catch (IOException x) {
-                throw new UncheckedIOException(x);
               }
-              return new String(buf.array(), StandardCharsets.UTF_8);
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
             }
-          };
-      try {
-        renderer.write(summary, formats, texts, out);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+            return new String(buf.array(), StandardCharsets.UTF_8);
+          }
+        };
+    try {
+      renderer.write(summary, formats, texts, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
   @Override
   public void close() {
     try {
-      parts.close();
-      Files.deleteIfExists(file);
+      channel.close(); // deletes the file
     } catch (IOException e) {
-      // A temporary file left behind is removed at exit (deleteOnExit).
+      // Closing failed: the name may be left (it goes at exit at the latest, below).
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        file.toFile().deleteOnExit();
+      }
     }
   }
 }

@@ -90,33 +90,49 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                     && outputFile == null
                     && context.colour());
     FileProgress progress = context.fileProgress(spec.commandLine().getErr());
-    if (output.format().document()) {
-      // A document is built from the whole report.
+    // Text: each machine's part is rendered as it is judged and kept in a temporary file (next to
+    // the output file, else in java.io.tmpdir), then written in report order; the heap does not
+    // hold the machines' findings. Where no such file can be made, the whole report is kept.
+    PartRenderer renderer =
+        output.format().document()
+            ? null
+            : (PartRenderer) ReportRenderer.forFormat(output.format().name());
+    SpooledRun spool = null;
+    if (renderer != null) {
+      try {
+        Path folder = outputFile == null ? null : outputFile.toAbsolutePath().getParent();
+        spool = new SpooledRun(renderer, formats, standard, date, folder);
+      } catch (IOException | RuntimeException e) {
+        spool = null;
+      }
+    }
+    if (spool == null) {
+      // A document, or a text where no temporary file can be made: the whole report in memory.
       CheckService.Result run =
           CheckService.check(paths, context.in(), stored, standard, date, waivers, progress);
       CheckReport report = run.report();
       notices(standard, date, formats, run.notices(), report.expiredWaivers(), report.errors());
-      OutputFile.document(
-          spec,
-          context,
-          output.format(),
-          outputFile,
-          vn.hatang.core.doc.Docs.check(report, formats));
+      if (renderer != null) {
+        OutputFile.write(spec, context, outputFile, out -> renderer.render(report, formats, out));
+      } else {
+        OutputFile.document(
+            spec,
+            context,
+            output.format(),
+            outputFile,
+            vn.hatang.core.doc.Docs.check(report, formats));
+      }
       return report.exitCode(strict).code();
     }
-    // Text: each machine's part is rendered as it is judged and kept in a temporary file, then
-    // written in report order; the heap does not hold the machines' findings.
-    PartRenderer renderer = (PartRenderer) ReportRenderer.forFormat(output.format().name());
     CheckService.Spooled spooled;
     try {
       spooled =
-          CheckService.spool(
-              paths, context.in(), stored, standard, date, waivers, progress, renderer, formats);
+          CheckService.spool(paths, context.in(), stored, standard, date, waivers, progress, spool);
     } catch (IOException e) {
       throw new UserException(
           ExitCode.INTERNAL,
           "check.spoolFailed",
-          System.getProperty("java.io.tmpdir"),
+          String.valueOf(spool.file().getParent()),
           String.valueOf(e.getMessage()));
     }
     try (SpooledRun run = spooled.run()) {

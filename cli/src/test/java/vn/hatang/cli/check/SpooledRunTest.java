@@ -113,9 +113,9 @@ class SpooledRunTest {
                   DATE,
                   waivers,
                   FileProgress.NONE,
-                  renderer,
-                  f);
+                  new SpooledRun(renderer, f, standard, DATE, colour ? dir : null));
           StringWriter out = new StringWriter();
+          Path file = spooled.run().file();
           try (SpooledRun run = spooled.run()) {
             run.writeTo(out);
             assertThat(run.summary().exitCode(false)).isEqualTo(report.exitCode(false));
@@ -127,6 +127,7 @@ class SpooledRunTest {
               .as("%s %s colour=%s", locale, format, colour)
               .isEqualTo(renderer.render(report, f));
           assertThat(spooled.notices()).isEqualTo(whole.notices());
+          assertThat(file).as("the temporary file is gone").doesNotExist();
         }
       }
     }
@@ -146,13 +147,68 @@ class SpooledRunTest {
             DATE,
             Waivers.NONE,
             FileProgress.NONE,
-            (PartRenderer) ReportRenderer.forFormat("json"),
-            f);
+            new SpooledRun(
+                (PartRenderer) ReportRenderer.forFormat("json"), f, standard, DATE, null));
     try (SpooledRun run = spooled.run()) {
       assertThat(run.summary().errors())
           .singleElement()
           .satisfies(e -> assertThat(e.message().key()).isEqualTo("input.none"));
       assertThat(run.summary().exitCode(false).code()).isEqualTo(3);
+    }
+  }
+
+  /** A renderer that fails half-way (a bug) leaves no temporary file behind. */
+  @Test
+  void aFailingRunLeavesNoTemporaryFile() throws Exception {
+    Path in = inputs();
+    Standard standard = Fixtures.defaultStandard();
+    Formats f = new Formats(Messages.of(Locale.ENGLISH, HatangMain.BUNDLE));
+    PartRenderer json = (PartRenderer) ReportRenderer.forFormat("json");
+    PartRenderer failing =
+        new PartRenderer() {
+          private final java.util.concurrent.atomic.AtomicInteger parts =
+              new java.util.concurrent.atomic.AtomicInteger();
+
+          @Override
+          public String part(vn.hatang.core.check.MachineResult r, Standard std, Formats formats) {
+            if (parts.incrementAndGet() == 3) {
+              throw new IllegalStateException("renderer bug");
+            }
+            return json.part(r, std, formats);
+          }
+
+          @Override
+          public void write(
+              vn.hatang.core.render.RunSummary summary,
+              Formats formats,
+              java.util.Iterator<String> texts,
+              java.io.Writer out)
+              throws java.io.IOException {
+            json.write(summary, formats, texts, out);
+          }
+        };
+    SpooledRun run = new SpooledRun(failing, f, standard, DATE, dir);
+    Path file = run.file();
+    if (System.getProperty("os.name").startsWith("Linux")) {
+      // Opened to be deleted on close: on Linux the name goes at once, so not even a killed
+      // process leaves the file.
+      assertThat(file).doesNotExist();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                CheckService.spool(
+                    List.of(in.toString()),
+                    new ByteArrayInputStream(new byte[0]),
+                    List.of(),
+                    standard,
+                    DATE,
+                    Waivers.NONE,
+                    FileProgress.NONE,
+                    run))
+        .hasMessageContaining("renderer bug");
+    assertThat(file).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".parts"));
     }
   }
 }
