@@ -11,23 +11,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.check.State;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.PartRenderer;
 import vn.hatang.core.render.RunSummary;
+import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 
 /**
  * A check run's output kept outside the heap while the run goes on: each machine's part is rendered
  * as soon as it is judged (on the thread that parsed it) and appended to a temporary file; the heap
- * keeps, per machine, where its part is, its row of the table and its identity (for the sort), not
- * its findings. {@link #writeTo} then writes the head, the parts in report order and the tail: the
- * same bytes as rendering the whole {@link CheckReport}.
+ * keeps, per machine, where its part is, its row of the table and its sort key, not its findings.
+ * {@link #writeTo} then writes the head, the parts in report order and the tail: the same bytes as
+ * rendering the whole {@link CheckReport}.
  *
  * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) is as
  * large as the output and is deleted by {@link #close}.
@@ -35,10 +38,43 @@ import vn.hatang.core.standard.Standard;
 public final class SpooledRun implements AutoCloseable {
 
   /** What is made of one machine ahead, on a parsing thread. */
-  record Made(MachineResult kept, byte[] part, String[] row) {}
+  record Made(Key key, byte[] part, String[] row) {}
 
-  /** One machine in the heap: its identity and waivers, its row, where its part is. */
-  private record Entry(MachineResult kept, String[] row, long offset, int length) {}
+  /**
+   * What the heap keeps of a machine besides its row: the report's sort key ({@link
+   * CheckReport#ORDER}: unit code, hostname, source, {@code null} as empty), what the summary
+   * counts, and the findings with a waiver (their notices).
+   */
+  record Key(
+      String unit,
+      String hostname,
+      String source,
+      State verdict,
+      boolean stale,
+      List<Finding> waived) {
+    static final Comparator<Key> ORDER =
+        Comparator.comparing(Key::unit).thenComparing(Key::hostname).thenComparing(Key::source);
+
+    static Key of(MachineResult r) {
+      Snapshot s = r.snapshot();
+      List<Finding> waived = new ArrayList<>();
+      for (Finding x : r.findings()) {
+        if (x.waiver() != null) {
+          waived.add(x);
+        }
+      }
+      return new Key(
+          s.unit() == null || s.unit().code() == null ? "" : s.unit().code(),
+          s.machine().hostname() == null ? "" : s.machine().hostname(),
+          r.source(),
+          r.verdict(),
+          r.stale(),
+          waived.isEmpty() ? List.of() : List.copyOf(waived));
+    }
+  }
+
+  /** One machine in the heap: its key, its row, where its part is. */
+  private record Entry(Key key, String[] row, long offset, int length) {}
 
   private final PartRenderer renderer;
   private final Formats formats;
@@ -96,17 +132,7 @@ public final class SpooledRun implements AutoCloseable {
   Made make(MachineResult r) {
     byte[] part = renderer.part(r, standard, formats).getBytes(StandardCharsets.UTF_8);
     String[] row = renderer.row(r, formats);
-    // Kept: the identity (sort order, the summary) and the findings with a waiver (its notices).
-    List<Finding> waived = new ArrayList<>();
-    for (Finding x : r.findings()) {
-      if (x.waiver() != null) {
-        waived.add(x);
-      }
-    }
-    MachineResult kept =
-        new MachineResult(
-            r.source(), r.snapshot().identity(), r.verdict(), waived, r.ageDays(), r.stale());
-    return new Made(kept, part, row);
+    return new Made(Key.of(r), part, row);
   }
 
   /** Takes the next machine in input order. */
@@ -124,7 +150,7 @@ public final class SpooledRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    entries.add(new Entry(made.kept(), made.row(), written, part.length));
+    entries.add(new Entry(made.key(), made.row(), written, part.length));
     written += part.length;
   }
 
@@ -143,10 +169,11 @@ public final class SpooledRun implements AutoCloseable {
   /** Ends the run: sorts into report order and sums up. */
   void finish(List<InputError> errors) throws IOException {
     flush();
-    entries.sort((a, b) -> CheckReport.ORDER.compare(a.kept(), b.kept()));
+    entries.sort((a, b) -> Key.ORDER.compare(a.key(), b.key())); // stable, as the report's
     RunSummary.Builder b = new RunSummary.Builder();
     for (Entry e : entries) {
-      b.add(e.kept(), e.row());
+      Key k = e.key();
+      b.add(k.verdict(), k.stale(), k.waived(), e.row());
     }
     summary = b.build(standard, date, errors);
   }

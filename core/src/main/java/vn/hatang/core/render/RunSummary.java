@@ -106,12 +106,22 @@ public record RunSummary(
      * @param row its row of the table, or {@code null} when the format has none
      */
     public Builder add(MachineResult r, String[] row) {
+      return add(r.verdict(), r.stale(), r.findings(), row);
+    }
+
+    /**
+     * Adds the next machine in report order from what the summary reads of it.
+     *
+     * @param findings its findings, or at least those with a waiver
+     * @param row its row of the table, or {@code null} when the format has none
+     */
+    public Builder add(State verdict, boolean stale, List<Finding> findings, String[] row) {
       machines++;
-      verdicts.merge(r.verdict(), 1L, Long::sum);
-      if (r.stale()) {
-        stale++;
+      verdicts.merge(verdict, 1L, Long::sum);
+      if (stale) {
+        this.stale++;
       }
-      for (Finding x : r.findings()) {
+      for (Finding x : findings) {
         if (x.waiver() != null) {
           waivers = true;
         }
@@ -121,7 +131,7 @@ public record RunSummary(
         }
       }
       if (row != null) {
-        rows.add(new Row(row, r.verdict()));
+        rows.add(new Row(row, verdict));
       }
       return this;
     }
