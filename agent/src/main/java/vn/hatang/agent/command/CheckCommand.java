@@ -120,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
                 checkOptions.format == CheckOptions.Format.table
                     && checkOptions.output == null
                     && vn.hatang.core.render.Terminal.colour(env, AgentMain.stdoutTerminal()));
-    for (String notice : formats.expiredWaiverNotices(report)) {
+    for (String notice : formats.expiredWaiverNotices(report.expiredWaivers())) {
       spec.commandLine().getErr().println(notice);
     }
     write(report, formats, messages);

@@ -102,21 +102,6 @@ public final class CheckService {
       LocalDate date,
       Waivers waivers,
       FileProgress progress) {
-    try {
-      return checkAll(paths, stdin, stored, standard, date, waivers, progress);
-    } finally {
-      progress.finished();
-    }
-  }
-
-  private static Result checkAll(
-      List<String> paths,
-      InputStream stdin,
-      List<Stored> stored,
-      Standard standard,
-      LocalDate date,
-      Waivers waivers,
-      FileProgress progress) {
     Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
     // Each snapshot is judged on the thread that parsed it; results come back in input order, so
@@ -125,7 +110,11 @@ public final class CheckService {
         new SnapshotStream<MachineResult>(
                 (source, s) -> judge(source, s, j), (s, result) -> results.add(result))
             .progress(progress);
-    read(stream, paths, stdin, stored);
+    try {
+      read(stream, paths, stdin, stored);
+    } finally {
+      progress.finished();
+    }
     List<InputError> errors = errors(stream, paths);
     return new Result(new CheckReport(standard, date, results, errors), stream.notices());
   }

@@ -22,7 +22,6 @@ import vn.hatang.core.check.State;
 import vn.hatang.core.render.Formats;
 import vn.hatang.core.render.PartRenderer;
 import vn.hatang.core.render.RunSummary;
-import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 
 /**
@@ -56,7 +55,6 @@ public final class SpooledRun implements AutoCloseable {
         Comparator.comparing(Key::unit).thenComparing(Key::hostname).thenComparing(Key::source);
 
     static Key of(MachineResult r) {
-      Snapshot s = r.snapshot();
       List<Finding> waived = new ArrayList<>();
       for (Finding x : r.findings()) {
         if (x.waiver() != null) {
@@ -64,8 +62,8 @@ public final class SpooledRun implements AutoCloseable {
         }
       }
       return new Key(
-          s.unit() == null || s.unit().code() == null ? "" : s.unit().code(),
-          s.machine().hostname() == null ? "" : s.machine().hostname(),
+          CheckReport.unitKey(r),
+          CheckReport.hostnameKey(r),
           r.source(),
           r.verdict(),
           r.stale(),

@@ -183,11 +183,6 @@ public final class SnapshotStream<T> {
   /** Files parsed in parallel at a time: bounds the snapshots held before they are handed on. */
   public static final int BATCH = 256;
 
-  /** Reads a snapshot already fetched (a collector's, a store's). */
-  public void stored(String source, byte[] json) {
-    take(source, () -> json);
-  }
-
   private interface Bytes {
     byte[] get() throws IOException, SnapshotException;
   }

@@ -27,11 +27,19 @@ public record CheckReport(
 
   /** The report's order of machines: unit code, hostname, source ({@code null} as empty). */
   public static final Comparator<MachineResult> ORDER =
-      Comparator.comparing(
-              (MachineResult m) ->
-                  m.snapshot().unit() == null ? "" : nullToEmpty(m.snapshot().unit().code()))
-          .thenComparing(m -> nullToEmpty(m.snapshot().machine().hostname()))
+      Comparator.comparing(CheckReport::unitKey)
+          .thenComparing(CheckReport::hostnameKey)
           .thenComparing(MachineResult::source);
+
+  /** The unit code {@link #ORDER} sorts by: empty when there is none. */
+  public static String unitKey(MachineResult m) {
+    return m.snapshot().unit() == null ? "" : nullToEmpty(m.snapshot().unit().code());
+  }
+
+  /** The hostname {@link #ORDER} sorts by: empty when there is none. */
+  public static String hostnameKey(MachineResult m) {
+    return nullToEmpty(m.snapshot().machine().hostname());
+  }
 
   public CheckReport {
     Objects.requireNonNull(standard);
@@ -84,13 +92,19 @@ public record CheckReport(
    * strict}.
    */
   public ExitCode exitCode(boolean strict) {
+    return exitCode(count(State.FAIL), count(State.UNKNOWN), errors.size(), strict);
+  }
+
+  /**
+   * {@link #exitCode(boolean)} from a run's counts: machines failing, machines UNKNOWN, inputs
+   * invalid.
+   */
+  public static ExitCode exitCode(long fail, long unknown, int invalid, boolean strict) {
     ExitCode code = ExitCode.OK;
-    for (MachineResult m : machines) {
-      if (m.verdict() == State.FAIL || (strict && m.verdict() == State.UNKNOWN)) {
-        code = code.max(ExitCode.DEFICIENCIES);
-      }
+    if (fail > 0 || (strict && unknown > 0)) {
+      code = code.max(ExitCode.DEFICIENCIES);
     }
-    if (!errors.isEmpty()) {
+    if (invalid > 0) {
       code = code.max(ExitCode.INVALID_INPUT);
     }
     return code;

@@ -180,11 +180,6 @@ public final class Formats {
    * waivers.yaml:12:3: waiver of 'tpm.version' for machine ... expired (last day 2026-10-31): 1
    * finding(s) count as FAIL again}.
    */
-  public List<String> expiredWaiverNotices(vn.hatang.core.check.CheckReport report) {
-    return expiredWaiverNotices(report.expiredWaivers());
-  }
-
-  /** {@link #expiredWaiverNotices(vn.hatang.core.check.CheckReport)} from the waivers' counts. */
   public List<String> expiredWaiverNotices(Map<vn.hatang.core.waiver.Waiver, Long> expired) {
     return expired.entrySet().stream()
         .map(

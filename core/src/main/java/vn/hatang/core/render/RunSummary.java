@@ -62,14 +62,7 @@ public record RunSummary(
 
   /** The run's exit code, as {@link CheckReport#exitCode} gives it. */
   public ExitCode exitCode(boolean strict) {
-    ExitCode code = ExitCode.OK;
-    if (count(State.FAIL) > 0 || (strict && count(State.UNKNOWN) > 0)) {
-      code = code.max(ExitCode.DEFICIENCIES);
-    }
-    if (!errors.isEmpty()) {
-      code = code.max(ExitCode.INVALID_INPUT);
-    }
-    return code;
+    return CheckReport.exitCode(count(State.FAIL), count(State.UNKNOWN), errors.size(), strict);
   }
 
   /** The summary of a whole report, with the rows {@code renderer} makes of its machines. */
