@@ -210,6 +210,16 @@ check "the checker with its archive gives the same result" \
   cmp "$tmp/collect-check.json" "$tmp/collect-check2.json"
 check "the checker loads its classes from the archive" \
   grep -q 'vn.hatang.cli.* source: shared objects file (top)' "$tmp/check-load.log"
+# The checker's JVM options (launcher.sh): small inlined methods and the parallel collector; a
+# collector named in JAVA_OPTS replaces only the collector (two would stop the JVM with exit 1).
+JAVA_OPTS=-XX:+PrintCommandLineFlags "$opt/bin/hatang" --version >"$tmp/flags.out" 2>&1 || true
+check "the checker runs with -XX:FreqInlineSize=50 and the parallel collector" \
+  grep -q -- '-XX:FreqInlineSize=50 .*-XX:+UseParallelGC' "$tmp/flags.out"
+rc=0
+JAVA_OPTS="-XX:+UseG1GC -XX:+PrintCommandLineFlags" "$opt/bin/hatang" --version >"$tmp/g1.out" 2>&1 || rc=$?
+same "JAVA_OPTS=-XX:+UseG1GC: the checker still runs (exit 0)" "$rc" "0"
+check "JAVA_OPTS=-XX:+UseG1GC: G1 replaces the parallel collector, the inlining option stays" \
+  bash -c 'grep -q -- "-XX:FreqInlineSize=50 .*-XX:+UseG1GC" "$1" && ! grep -q -- "-XX:+UseParallelGC" "$1"' _ "$tmp/g1.out"
 # An archive that does not fit (another machine's, a damaged one) is ignored without a word.
 cp "$jsa" "$tmp/good.jsa"
 head -c 65536 /dev/urandom >"$jsa"
