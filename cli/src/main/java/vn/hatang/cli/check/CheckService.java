@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.hatang.cli.report.FolderWalks;
 import vn.hatang.cli.report.SnapshotStream;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Evaluator;
@@ -87,12 +88,14 @@ public final class CheckService {
       Standard standard,
       LocalDate date,
       Waivers waivers) {
-    return check(paths, stdin, stored, standard, date, waivers, FileProgress.NONE);
+    return check(
+        paths, stdin, stored, standard, date, waivers, FileProgress.NONE, FolderWalks.NONE);
   }
 
   /**
    * Judges every snapshot the paths name and the stored ones, applying waivers, telling progress
-   * through each folder.
+   * through each folder, taking the folders' file lists from {@code walks} where they were walked
+   * ahead.
    */
   public static Result check(
       List<String> paths,
@@ -101,7 +104,8 @@ public final class CheckService {
       Standard standard,
       LocalDate date,
       Waivers waivers,
-      FileProgress progress) {
+      FileProgress progress,
+      FolderWalks walks) {
     Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
     // Each snapshot is judged on the thread that parsed it; results come back in input order, so
@@ -109,7 +113,8 @@ public final class CheckService {
     SnapshotStream<MachineResult> stream =
         new SnapshotStream<MachineResult>(
                 (source, s) -> judge(source, s, j), (s, result) -> results.add(result))
-            .progress(progress);
+            .progress(progress)
+            .walks(walks);
     try {
       read(stream, paths, stdin, stored);
     } finally {
@@ -161,6 +166,7 @@ public final class CheckService {
       LocalDate date,
       Waivers waivers,
       FileProgress progress,
+      FolderWalks walks,
       SpooledRun run)
       throws IOException {
     Judge j = new Judge(standard, date, waivers);
@@ -168,7 +174,8 @@ public final class CheckService {
       SnapshotStream<SpooledRun.Made> stream =
           new SnapshotStream<SpooledRun.Made>(
                   (source, s) -> run.make(judge(source, s, j)), (s, made) -> run.add(made))
-              .progress(progress);
+              .progress(progress)
+              .walks(walks);
       try {
         read(stream, paths, stdin, stored);
       } catch (java.io.UncheckedIOException e) {

@@ -18,6 +18,7 @@ import vn.hatang.cli.UserException;
 import vn.hatang.cli.check.CheckService;
 import vn.hatang.cli.check.FileProgress;
 import vn.hatang.cli.check.SpooledRun;
+import vn.hatang.cli.report.FolderWalks;
 import vn.hatang.cli.source.SnapshotSource;
 import vn.hatang.cli.source.SourceException;
 import vn.hatang.core.ExitCode;
@@ -69,6 +70,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() {
+    // The folders are walked while the standard and the waivers load.
+    FolderWalks walks = FolderWalks.start(paths);
     Standard standard;
     try {
       standard = standardOptions.load(context.env());
@@ -109,7 +112,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     if (spool == null) {
       // A document, or a text where no temporary file can be made: the whole report in memory.
       CheckService.Result run =
-          CheckService.check(paths, context.in(), stored, standard, date, waivers, progress);
+          CheckService.check(paths, context.in(), stored, standard, date, waivers, progress, walks);
       CheckReport report = run.report();
       notices(standard, date, formats, run.notices(), report.expiredWaivers(), report.errors());
       if (renderer != null) {
@@ -127,7 +130,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     CheckService.Spooled spooled;
     try {
       spooled =
-          CheckService.spool(paths, context.in(), stored, standard, date, waivers, progress, spool);
+          CheckService.spool(
+              paths, context.in(), stored, standard, date, waivers, progress, walks, spool);
     } catch (IOException e) {
       throw new UserException(
           ExitCode.INTERNAL,

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
+import vn.hatang.cli.report.FolderWalks;
 import vn.hatang.cli.report.SnapshotStream;
 import vn.hatang.cli.source.SnapshotSource;
 import vn.hatang.cli.source.SourceException;
@@ -116,6 +117,8 @@ public final class ReportInputs {
     if (!present()) {
       throw new UserException(ExitCode.USAGE, "check.nothing");
     }
+    // The folders are walked while the standards, units and catalogues load.
+    FolderWalks walks = FolderWalks.start(paths);
     List<Standard> versions = versions(spec, context);
     Standard atEnd = StandardCatalog.inForceOn(versions, p.end());
     ReportBuilder builder =
@@ -127,7 +130,8 @@ public final class ReportInputs {
             new EquipmentCounter(usbItems(spec, context)));
     SnapshotStream<ReportBuilder.Judged> stream =
         new SnapshotStream<>(builder::judgeAhead, builder::accept)
-            .progress(context.fileProgress(spec.commandLine().getErr()));
+            .progress(context.fileProgress(spec.commandLine().getErr()))
+            .walks(walks);
     read(paths, from, context, stream);
     Formats formats = new Formats(context.messages());
     var err = spec.commandLine().getErr();

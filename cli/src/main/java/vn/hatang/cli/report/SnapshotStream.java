@@ -50,6 +50,7 @@ public final class SnapshotStream<T> {
   private final Map<UUID, String> seen = new HashMap<>();
   private long read;
   private FileProgress progress = FileProgress.NONE;
+  private FolderWalks walks = FolderWalks.NONE;
 
   /**
    * @param ahead thread-safe work on one snapshot, done as it is parsed (may return {@code null})
@@ -89,6 +90,12 @@ public final class SnapshotStream<T> {
     return List.copyOf(notices);
   }
 
+  /** Takes the folders' file lists from {@code w} where they were walked ahead. */
+  public SnapshotStream<T> walks(FolderWalks w) {
+    this.walks = w;
+    return this;
+  }
+
   /** Valid snapshots handed on. */
   public long read() {
     return read;
@@ -110,8 +117,16 @@ public final class SnapshotStream<T> {
     // while this thread hands on the current one, in file order, so that the consumer sees what a
     // sequential read gives it. Not the common pool: it has one thread fewer than processors, so
     // that on two the parsing had one thread while this one mostly waited.
-    List<Input> files = new ArrayList<>();
-    for (Path f : CheckService.jsonFiles(path, errors, p)) {
+    FolderWalks.Listing walked = walks.take(p);
+    List<Path> found;
+    if (walked != null) {
+      errors.addAll(walked.errors());
+      found = walked.files();
+    } else {
+      found = CheckService.jsonFiles(path, errors, p);
+    }
+    List<Input> files = new ArrayList<>(found.size());
+    for (Path f : found) {
       files.add(new Input(f.toString(), () -> CheckService.readFile(f)));
     }
     pipeline(files);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hatang.cli.HatangMain;
+import vn.hatang.cli.report.FolderWalks;
 import vn.hatang.core.Fixtures;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.i18n.Messages;
@@ -91,7 +92,8 @@ class SpooledRunTest {
             standard,
             DATE,
             waivers,
-            FileProgress.NONE);
+            FileProgress.NONE,
+            FolderWalks.NONE);
     CheckReport report = whole.report();
     assertThat(report.machines()).hasSize(5);
     assertThat(report.errors()).hasSize(1);
@@ -113,6 +115,9 @@ class SpooledRunTest {
                   DATE,
                   waivers,
                   FileProgress.NONE,
+                  // the folder walked ahead on a thread of its own (above: on this one), same
+                  // output
+                  FolderWalks.start(paths),
                   new SpooledRun(renderer, f, standard, DATE, colour ? dir : null));
           StringWriter out = new StringWriter();
           Path file = spooled.run().file();
@@ -147,6 +152,7 @@ class SpooledRunTest {
             DATE,
             Waivers.NONE,
             FileProgress.NONE,
+            FolderWalks.NONE,
             new SpooledRun(
                 (PartRenderer) ReportRenderer.forFormat("json"), f, standard, DATE, null));
     try (SpooledRun run = spooled.run()) {
@@ -204,6 +210,7 @@ class SpooledRunTest {
                     DATE,
                     Waivers.NONE,
                     FileProgress.NONE,
+                    FolderWalks.NONE,
                     run))
         .hasMessageContaining("renderer bug");
     assertThat(file).doesNotExist();

@@ -1,0 +1,101 @@
+package vn.hatang.cli.report;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import vn.hatang.cli.check.CheckService;
+import vn.hatang.core.check.InputError;
+
+/**
+ * The file lists of the folders a command reads, walked on a background thread from the command's
+ * start: while it loads its standard, units and catalogues on one core, the other reads the folders
+ * (a province's 100,000 files: most of a second of directory reads and {@code stat} calls). A
+ * folder not walked ahead (named twice, or no folder when the walk began) is walked when it is
+ * read, as before.
+ */
+public final class FolderWalks {
+  /** Nothing walked ahead. */
+  public static final FolderWalks NONE = new FolderWalks(Map.of());
+
+  /** A folder's {@code *.json} files, sorted, and what could not be read in it, in order. */
+  record Listing(List<Path> files, List<InputError> errors) {}
+
+  private final Map<String, CompletableFuture<Listing>> ahead;
+
+  private FolderWalks(Map<String, CompletableFuture<Listing>> ahead) {
+    this.ahead = ahead;
+  }
+
+  /**
+   * Starts walking the paths that are folders, one after the other, on a daemon thread.
+   *
+   * @param paths the command's inputs as given ({@code -} and files are left alone)
+   */
+  public static FolderWalks start(List<String> paths) {
+    Map<String, CompletableFuture<Listing>> ahead = new LinkedHashMap<>();
+    for (String p : paths) {
+      if (!p.equals("-") && !ahead.containsKey(p) && isDirectory(p)) {
+        ahead.put(p, new CompletableFuture<>());
+      }
+    }
+    if (ahead.isEmpty()) {
+      return NONE;
+    }
+    // Its own copy: take() removes from the map while the walker goes on.
+    List<Map.Entry<String, CompletableFuture<Listing>>> jobs = List.copyOf(ahead.entrySet());
+    Thread walker =
+        new Thread(
+            () -> {
+              for (Map.Entry<String, CompletableFuture<Listing>> job : jobs) {
+                try {
+                  List<InputError> errors = new ArrayList<>();
+                  List<Path> files =
+                      CheckService.jsonFiles(Path.of(job.getKey()), errors, job.getKey());
+                  job.getValue().complete(new Listing(files, errors));
+                } catch (RuntimeException | Error x) {
+                  job.getValue().completeExceptionally(x);
+                }
+              }
+            },
+            "hatang-walk");
+    walker.setDaemon(true);
+    walker.start();
+    return new FolderWalks(ahead);
+  }
+
+  /**
+   * The listing of folder {@code p} if it was walked ahead and not taken yet (waits for it), else
+   * {@code null}. What the walk threw is thrown here, as the walk on this thread would have.
+   */
+  synchronized Listing take(String p) {
+    CompletableFuture<Listing> walk = ahead.isEmpty() ? null : ahead.remove(p);
+    if (walk == null) {
+      return null;
+    }
+    try {
+      return walk.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isDirectory(String p) {
+    try {
+      return Files.isDirectory(Path.of(p));
+    } catch (InvalidPathException e) {
+      return false; // reported when it is read
+    }
+  }
+}
