@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import vn.hatang.cli.check.CheckService;
 import vn.hatang.core.check.InputError;
 
@@ -78,17 +77,7 @@ public final class FolderWalks {
     if (walk == null) {
       return null;
     }
-    try {
-      return walk.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
+    return SnapshotStream.joinHere(walk);
   }
 
   private static boolean isDirectory(String p) {

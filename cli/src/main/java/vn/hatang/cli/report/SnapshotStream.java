@@ -166,22 +166,29 @@ public final class SnapshotStream<T> {
   private void pipeline(List<Input> files, ForkJoinPool pool) {
     CompletableFuture<List<Parsed<T>>> next = parseAsync(files, 0, pool);
     for (int from = 0; from < files.size(); from += BATCH) {
-      List<Parsed<T>> current;
-      try {
-        current = next.join();
-      } catch (CompletionException e) {
-        // What parse does not turn into an input error (a bug, out of memory): as if read here.
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw e;
-      }
+      // What parse does not turn into an input error (a bug, out of memory): as if read here.
+      List<Parsed<T>> current = joinHere(next);
       next = parseAsync(files, from + BATCH, pool);
       progress.files(from, files.size());
       current.forEach(this::deliver);
+    }
+  }
+
+  /**
+   * Waits for work done on another thread; what it threw is thrown here as it was (unchecked), as
+   * if the work had been done on this thread.
+   */
+  static <V> V joinHere(CompletableFuture<V> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 
