@@ -173,10 +173,14 @@ hatang_run_archived() {
   opts=$3
   shift 3
 
-  # JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19+), so the archive is made here. It is valid
-  # while it is newer than the jar; the JVM also checks the jar itself and silently ignores an
-  # archive that does not match (its messages are off, see HATANG_JAVA_COMMON_OPTS).
-  if [ -f "$jsa" ] && [ -z "$(find "$HATANG_JAR" -newer "$jsa" 2>/dev/null)" ]; then
+  # JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19+), so the archive is made here. It is made
+  # with the jar's modification time (touch -r below) and is that jar's while the two times are
+  # equal: a jar rebuilt since is newer, a jar of another release unpacked over this one (a tarball
+  # keeps its files' times) older. The JVM also checks the jar and silently ignores an archive
+  # that does not match it (its messages are off, see HATANG_JAVA_COMMON_OPTS): "newer than the
+  # jar" alone kept such an archive for good, and every start slow.
+  if [ -f "$jsa" ] && [ -z "$(find "$HATANG_JAR" -newer "$jsa" 2>/dev/null)" ] \
+    && [ -z "$(find "$jsa" -newer "$HATANG_JAR" 2>/dev/null)" ]; then
     # shellcheck disable=SC2086
     exec "$HATANG_JAVA" $opts -XX:SharedArchiveFile="$jsa" -Xshare:auto ${JAVA_OPTS:-} \
       -jar "$HATANG_JAR" "$@"
@@ -212,9 +216,10 @@ hatang_run_archived() {
   # shellcheck disable=SC2086
   "$HATANG_JAVA" $opts -XX:ArchiveClassesAtExit="$tmp" ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
   rc=$?
-  # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping.
+  # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping. The jar's time
+  # goes on before the rename, so that no run sees the archive without it.
   if [ "$rc" -le 1 ] && [ -s "$tmp" ]; then
-    mv -f "$tmp" "$jsa" 2>/dev/null || rm -f "$tmp"
+    { touch -r "$HATANG_JAR" "$tmp" && mv -f "$tmp" "$jsa"; } 2>/dev/null || rm -f "$tmp"
   fi
   exit "$rc"
 }

@@ -210,6 +210,16 @@ check "the checker with its archive gives the same result" \
   cmp "$tmp/collect-check.json" "$tmp/collect-check2.json"
 check "the checker loads its classes from the archive" \
   grep -q 'vn.hatang.cli.* source: shared objects file (top)' "$tmp/check-load.log"
+same "the checker's archive carries the jar's modification time" \
+  "$(find "$cjsa" -newer "$opt/lib/hatang.jar")$(find "$opt/lib/hatang.jar" -newer "$cjsa")" ""
+# A jar of another release unpacked over this one keeps its older time: the archive, newer than
+# it, is not this jar's (the JVM would ignore it at every start); the next check makes a new one.
+touch -d '2001-02-03 04:05:06' "$opt/lib/hatang.jar"
+"$opt/bin/hatang" check "$tmp/collect.json" -f json >/dev/null 2>&1 || true
+JAVA_OPTS="-Xlog:class+load=info:file=$tmp/check-load2.log" \
+  "$opt/bin/hatang" check "$tmp/collect.json" -f json >/dev/null 2>&1 || true
+check "a jar older than its archive (another release unpacked): the next check remakes the archive" \
+  grep -q 'vn.hatang.cli.* source: shared objects file (top)' "$tmp/check-load2.log"
 # The checker's JVM options (launcher.sh): small inlined methods and the parallel collector; a
 # collector named in JAVA_OPTS replaces only the collector (two would stop the JVM with exit 1).
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$opt/bin/hatang" --version >"$tmp/flags.out" 2>&1 || true
@@ -223,6 +233,7 @@ check "JAVA_OPTS=-XX:+UseG1GC: G1 replaces the parallel collector, the inlining 
 # An archive that does not fit (another machine's, a damaged one) is ignored without a word.
 cp "$jsa" "$tmp/good.jsa"
 head -c 65536 /dev/urandom >"$jsa"
+touch -r "$opt/lib/hatang-agent.jar" "$jsa" # taken for the jar's: the JVM must be the one to refuse it
 "$opt/bin/hatang-agent" --version >"$tmp/bad.out" 2>"$tmp/bad.err"
 same "a damaged archive: --version still prints the version alone" "$(cat "$tmp/bad.out")" "hatang-agent $VERSION"
 same "a damaged archive: nothing on stderr" "$(cat "$tmp/bad.err")" ""
