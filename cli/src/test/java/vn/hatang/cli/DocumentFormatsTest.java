@@ -37,6 +37,12 @@ class DocumentFormatsTest {
             out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
+    if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+      // For the director too: what any new file gets in that folder, not the owner alone.
+      Path control = Files.createFile(dir.resolve("control"));
+      assertThat(Files.getPosixFilePermissions(out))
+          .isEqualTo(Files.getPosixFilePermissions(control));
+    }
     try (ReadableWorkbook wb = new ReadableWorkbook(Files.newInputStream(out))) {
       List<String> sheets = wb.getSheets().map(s -> s.getName()).toList();
       // The fixtures' units are wards and one unknown code: a sheet per level seen.

@@ -57,9 +57,11 @@ public final class DocOutput {
   /**
    * Writes a file whole or not at all, flushed to the disk ({@link
    * vn.hatang.core.util.AtomicFile}): a temporary file beside {@code target} (its folders made as
-   * needed), renamed over it once complete; the temporary file is removed on failure.
+   * needed), renamed over it once complete; the temporary file is removed on failure. The file gets
+   * the permissions a new file gets in its folder, or those of the file it replaces ({@link
+   * vn.hatang.core.util.AtomicFile#writeShared}).
    */
   public static void atomically(Path target, Body body) throws IOException {
-    vn.hatang.core.util.AtomicFile.write(target, body::writeTo);
+    vn.hatang.core.util.AtomicFile.writeShared(target, body::writeTo);
   }
 }
