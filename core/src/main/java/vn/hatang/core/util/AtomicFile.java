@@ -8,11 +8,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,9 +42,11 @@ public final class AtomicFile {
 
   /**
    * Writes a file meant for others too (a report, a plan, a workbook given with {@code -o}) as
-   * {@link #write} does, with the permissions a new file gets in its folder (the umask's: {@code
-   * rw-r--r--} under 022), or those of the file it replaces, as an editor or {@code cp} would keep
-   * them.
+   * {@link #write} does, then, once it is complete and before the rename, gives it the permissions
+   * of the file it replaces when that is a regular file of the same owner (and its group), else
+   * those any new file gets in the folder (the umask's: {@code rw-r--r--} under 022). While it is
+   * written it is its owner's alone, so nobody can open it then and read the content later; a
+   * permission that cannot be set (a file system without them) leaves it so.
    */
   public static void writeShared(Path target, Body body) throws IOException {
     write(target, body, true);
@@ -52,16 +57,16 @@ public final class AtomicFile {
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     String prefix = "." + absolute.getFileName() + ".";
-    Path temp = shared ? sharedTemp(dir, prefix) : Files.createTempFile(dir, prefix, ".tmp");
+    Path temp = Files.createTempFile(dir, prefix, ".tmp");
     try {
-      if (shared) {
-        keepPermissions(absolute, temp);
-      }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65_536);
         body.writeTo(out);
         out.flush();
         channel.force(true);
+      }
+      if (shared) {
+        share(temp, absolute, dir, prefix);
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -74,33 +79,77 @@ public final class AtomicFile {
     }
   }
 
+  /** Gives the finished {@code temp} the permissions {@link #writeShared} promises. */
+  private static void share(Path temp, Path target, Path dir, String prefix) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+    if (view == null) {
+      return; // no POSIX permissions here (Windows): as made
+    }
+    Set<PosixFilePermission> permissions = kept(target, view);
+    if (permissions == null) {
+      permissions = ofANewFile(dir, prefix);
+    }
+    try {
+      view.setPermissions(permissions);
+    } catch (IOException | UnsupportedOperationException e) {
+      // A file system that keeps no permissions (vfat, some network shares): left owner-only.
+    }
+  }
+
   /**
-   * A new empty file in {@code dir}, made as any file is there (so the umask applies, where {@link
-   * Files#createTempFile} makes it {@code rw-------}); its random name never follows a link to
-   * another file (made exclusively).
+   * The permissions of the file {@code target} (a link is not followed) when it is a regular file
+   * of the owner of {@code temp}; its group goes to {@code temp} too, or, where that cannot be, the
+   * group's permissions are left out. {@code null} for a new file, another owner's, or no file.
    */
-  private static Path sharedTemp(Path dir, String prefix) throws IOException {
+  private static Set<PosixFilePermission> kept(Path target, PosixFileAttributeView temp) {
+    try {
+      PosixFileAttributes old =
+          Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      PosixFileAttributes mine = temp.readAttributes();
+      if (!old.isRegularFile() || !old.owner().equals(mine.owner())) {
+        return null;
+      }
+      Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+      permissions.addAll(old.permissions());
+      if (!old.group().equals(mine.group())) {
+        try {
+          temp.setGroup(old.group());
+        } catch (IOException e) {
+          permissions.removeAll(
+              EnumSet.of(
+                  PosixFilePermission.GROUP_READ,
+                  PosixFilePermission.GROUP_WRITE,
+                  PosixFilePermission.GROUP_EXECUTE));
+        }
+      }
+      return permissions;
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What a file made in {@code dir} gets there (the umask applies): an empty file is made under a
+   * random name (exclusively, so no link is followed), looked at and removed.
+   */
+  private static Set<PosixFilePermission> ofANewFile(Path dir, String prefix) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      Path temp =
+      Path probe =
           dir.resolve(
-              prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+              prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".p");
       try {
-        return Files.createFile(temp);
+        Files.createFile(probe);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 99) {
           throw e;
         }
+        continue;
       }
-    }
-  }
-
-  /** Gives {@code temp} the POSIX permissions of {@code target} when it exists. */
-  private static void keepPermissions(Path target, Path temp) throws IOException {
-    try {
-      Set<PosixFilePermission> old = Files.getPosixFilePermissions(target);
-      Files.setPosixFilePermissions(temp, old);
-    } catch (NoSuchFileException | UnsupportedOperationException e) {
-      // A new file, or no POSIX permissions here (Windows): the folder's defaults stand.
+      try {
+        return Files.getPosixFilePermissions(probe);
+      } finally {
+        Files.deleteIfExists(probe);
+      }
     }
   }
 
