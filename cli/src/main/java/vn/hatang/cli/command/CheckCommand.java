@@ -70,8 +70,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() {
-    // The folders are walked while the standard and the waivers load.
-    FolderWalks walks = FolderWalks.start(paths);
+    // The folders are walked while the standard and the waivers load; not when stored snapshots are
+    // fetched first (--from: over the network, maybe long), so that a folder is listed when read.
+    FolderWalks walks = from.present() ? FolderWalks.NONE : FolderWalks.start(paths);
     Standard standard;
     try {
       standard = standardOptions.load(context.env());

@@ -31,12 +31,19 @@ public final class FolderWalks {
     this.ahead = ahead;
   }
 
+  /** Inputs beyond which nothing is walked ahead (a shell's glob of files: one stat each here). */
+  static final int MAX_PATHS = 64;
+
   /**
    * Starts walking the paths that are folders, one after the other, on a daemon thread.
    *
-   * @param paths the command's inputs as given ({@code -} and files are left alone)
+   * @param paths the command's inputs as given ({@code -} and files are left alone; more than
+   *     {@link #MAX_PATHS}: nothing is walked ahead)
    */
   public static FolderWalks start(List<String> paths) {
+    if (paths.size() > MAX_PATHS) {
+      return NONE;
+    }
     Map<String, CompletableFuture<Listing>> ahead = new LinkedHashMap<>();
     for (String p : paths) {
       if (!p.equals("-") && !ahead.containsKey(p) && isDirectory(p)) {
@@ -64,7 +71,11 @@ public final class FolderWalks {
             },
             "hatang-walk");
     walker.setDaemon(true);
-    walker.start();
+    try {
+      walker.start();
+    } catch (OutOfMemoryError e) {
+      return NONE; // no thread to be had: the folders are walked when they are read
+    }
     return new FolderWalks(ahead);
   }
 

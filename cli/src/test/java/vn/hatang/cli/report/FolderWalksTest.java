@@ -56,6 +56,13 @@ class FolderWalksTest {
     assertThat(walks.take("-")).isNull();
     assertThat(walks.take(missing)).isNull();
     assertThat(FolderWalks.start(List.of(file.toString(), "-"))).isSameAs(FolderWalks.NONE);
+    // A glob of many files: no stat of each one before the command's start-up.
+    List<String> many = new ArrayList<>();
+    many.add(folder.toString());
+    for (int i = 0; i < FolderWalks.MAX_PATHS; i++) {
+      many.add(file.toString());
+    }
+    assertThat(FolderWalks.start(many)).isSameAs(FolderWalks.NONE);
     assertThat(FolderWalks.NONE.take(folder.toString())).isNull();
   }
 
