@@ -28,11 +28,13 @@ $previous = Set-HatangConsoleUtf8
 # stderr line would become a terminating error.
 $ErrorActionPreference = 'Continue'
 
-# JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19+), so the archive is made here. It is valid
-# while it is not older than the jar; the JVM also checks the jar itself and silently ignores an
-# archive that does not match.
+# JDK 17 has no -XX:+AutoCreateSharedArchive (JDK 19+), so the archive is made here. It is made
+# with the jar's modification time and is that jar's while the two times are equal (launcher.sh):
+# a rebuilt jar is newer, another one copied in may be older. The JVM also checks the jar itself
+# and silently ignores an archive that does not match.
+$jarTime = (Get-Item -LiteralPath $jar).LastWriteTimeUtc
 $archiveOk = (Test-Path -LiteralPath $jsa) -and
-  ((Get-Item -LiteralPath $jsa).LastWriteTimeUtc -ge (Get-Item -LiteralPath $jar).LastWriteTimeUtc)
+  ((Get-Item -LiteralPath $jsa).LastWriteTimeUtc -eq $jarTime)
 if ($archiveOk) {
   $javaArgs = $opts + @("-XX:SharedArchiveFile=$jsa", '-Xshare:auto') + $userOpts + @('-jar', $jar) + @($args)
   & $java @javaArgs
@@ -69,7 +71,10 @@ try {
   $rc = $LASTEXITCODE
   # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping.
   if ($rc -ge 0 -and $rc -le 1 -and (Test-Path -LiteralPath $tmp)) {
-    try { Move-Item -LiteralPath $tmp -Destination $jsa -Force } catch { }
+    try {
+      (Get-Item -LiteralPath $tmp).LastWriteTimeUtc = $jarTime
+      Move-Item -LiteralPath $tmp -Destination $jsa -Force
+    } catch { }
   }
 } finally {
   Remove-Item -LiteralPath $tmp -Force -ErrorAction SilentlyContinue

@@ -17,10 +17,11 @@ for /f "tokens=2 delims=:." %%C in ('chcp') do set /a "OLDCP=%%C" >nul 2>&1
 chcp 65001 >nul
 
 rem The checker's options (scripts/lib/launcher.sh): small inlined methods (a shorter JIT warm-up)
-rem and its collector, unless JAVA_OPTS or JAVA_TOOL_OPTIONS choose one: two collectors stop the JVM.
+rem and its collector, unless JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS choose one (a word
+rem -XX:+Use...GC, not -XX:+UseGCOverheadLimit): two collectors stop the JVM.
 set "JITOPTS=-XX:FreqInlineSize=50"
 set "GCOPTS=-XX:+UseParallelGC -XX:GCTimeRatio=4"
-echo(%JAVA_OPTS% %JAVA_TOOL_OPTIONS%| findstr /R /C:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "GCOPTS="
+echo(%JAVA_OPTS% %JAVA_TOOL_OPTIONS% %JDK_JAVA_OPTIONS%| findstr /R /C:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GCOPTS="
 
 rem -Xlog: JVM warnings go to stderr, never stdout; CDS messages are off.
 "%JAVA%" -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr %JITOPTS% %GCOPTS% %JAVA_OPTS% -jar "%JAR%" %*

@@ -305,8 +305,8 @@ set -euo pipefail
 dir=${DPKG_ROOT:-}/opt/hatang
 case ${1:-} in
   remove | upgrade | deconfigure | failed-upgrade)
-    rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp
-    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp
+    rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp "$dir"/lib/hatang-agent.jsa.*.ref
+    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp "$dir"/lib/hatang.jsa.*.ref
     ;;
 esac
 exit 0
@@ -319,8 +319,8 @@ set -euo pipefail
 dir=${DPKG_ROOT:-}/opt/hatang
 case ${1:-} in
   remove | purge)
-    rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp
-    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp
+    rm -f "$dir/lib/hatang-agent.jsa" "$dir"/lib/hatang-agent.jsa.*.tmp "$dir"/lib/hatang-agent.jsa.*.ref
+    rm -f "$dir/lib/hatang.jsa" "$dir"/lib/hatang.jsa.*.tmp "$dir"/lib/hatang.jsa.*.ref
     rmdir "$dir/lib" "$dir" 2>/dev/null || true
     ;;
 esac

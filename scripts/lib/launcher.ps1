@@ -14,9 +14,10 @@ $HatangCommonOpts = @(
 $HatangAgentOpts = @('-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+UseSerialGC', '-Xss512k')
 # The checker's (launcher.sh, HATANG_CHECKER_JAVA_OPTS): small inlined methods (a shorter JIT
 # warm-up) and the parallel collector, heap near the live data; the collector is left out when
-# JAVA_OPTS or JAVA_TOOL_OPTIONS choose one (two stop the JVM).
+# JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS choose one (a word -XX:+Use...GC, not
+# -XX:+UseGCOverheadLimit; two collectors stop the JVM).
 function Get-HatangCheckerOpts {
-  if ("$env:JAVA_OPTS $env:JAVA_TOOL_OPTIONS" -match '-XX:\+Use\w*GC') { @('-XX:FreqInlineSize=50') }
+  if ("$env:JAVA_OPTS $env:JAVA_TOOL_OPTIONS $env:JDK_JAVA_OPTIONS" -match '(^|\s)-XX:\+Use\w*GC(\s|$)') { @('-XX:FreqInlineSize=50') }
   else { @('-XX:FreqInlineSize=50', '-XX:+UseParallelGC', '-XX:GCTimeRatio=4') }
 }
 

@@ -41,13 +41,22 @@ HATANG_CHECKER_GC_OPTS='-XX:+UseParallelGC -XX:GCTimeRatio=4'
 HATANG_CHECKER_JIT_OPTS='-XX:FreqInlineSize=50'
 HATANG_CHECKER_JAVA_OPTS="$HATANG_CHECKER_JIT_OPTS $HATANG_CHECKER_GC_OPTS"
 
-# The checker's options; the collector is left out when JAVA_OPTS or JAVA_TOOL_OPTIONS choose one:
-# two collectors stop the JVM (with exit 1, which would read as "deficiencies found").
+# The checker's options; the collector is left out when JAVA_OPTS, JAVA_TOOL_OPTIONS or
+# JDK_JAVA_OPTIONS choose one (a word -XX:+Use...GC, not -XX:+UseGCOverheadLimit): two collectors
+# stop the JVM (with exit 1, which would read as "deficiencies found"). Run in $(...): set -f stays
+# in that subshell.
 hatang_checker_opts() {
-  case " ${JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} " in
-    *-XX:+Use*GC*) printf '%s' "$HATANG_CHECKER_JIT_OPTS" ;;
-    *) printf '%s' "$HATANG_CHECKER_JAVA_OPTS" ;;
-  esac
+  set -f
+  # shellcheck disable=SC2086
+  for word in ${JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}; do
+    case $word in
+      -XX:+Use*GC)
+        printf '%s' "$HATANG_CHECKER_JIT_OPTS"
+        return
+        ;;
+    esac
+  done
+  printf '%s' "$HATANG_CHECKER_JAVA_OPTS"
 }
 
 hatang_die() {
@@ -208,18 +217,26 @@ hatang_run_archived() {
   fi
 
   # Dump to a private name and rename, so that two first runs at once cannot leave a torn archive.
+  # The jar's time is taken first: a jar replaced while the archive is made leaves an archive with
+  # the old jar's time, which the next run remakes.
   rm -f "$jsa"
   tmp=$jsa.$$.tmp
-  trap 'rm -f "$tmp"' EXIT
-  trap 'rm -f "$tmp"; exit 130' INT
-  trap 'rm -f "$tmp"; exit 143' TERM
+  ref=$jsa.$$.ref
+  trap 'rm -f "$tmp" "$ref"' EXIT
+  trap 'rm -f "$tmp" "$ref"; exit 130' INT
+  trap 'rm -f "$tmp" "$ref"; exit 143' TERM
+  touch -r "$HATANG_JAR" "$ref" 2>/dev/null || ref=
   # shellcheck disable=SC2086
   "$HATANG_JAVA" $opts -XX:ArchiveClassesAtExit="$tmp" ${JAVA_OPTS:-} -jar "$HATANG_JAR" "$@"
   rc=$?
-  # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping. The jar's time
-  # goes on before the rename, so that no run sees the archive without it.
-  if [ "$rc" -le 1 ] && [ -s "$tmp" ]; then
-    { touch -r "$HATANG_JAR" "$tmp" && mv -f "$tmp" "$jsa"; } 2>/dev/null || rm -f "$tmp"
+  # 0 = compliant, 1 = deficiencies found: both are complete runs worth keeping. It takes the jar's
+  # time before the rename (no run sees it without), and is kept only where the two then compare
+  # equal: where touch keeps less precision than find compares, it would be remade at every run.
+  if [ "$rc" -le 1 ] && [ -s "$tmp" ] && [ -n "$ref" ] && touch -r "$ref" "$tmp" 2>/dev/null \
+    && [ -z "$(find "$tmp" -newer "$HATANG_JAR" 2>/dev/null)" ] \
+    && [ -z "$(find "$HATANG_JAR" -newer "$tmp" 2>/dev/null)" ]; then
+    mv -f "$tmp" "$jsa" 2>/dev/null
   fi
+  rm -f "$tmp" "$ref"
   exit "$rc"
 }

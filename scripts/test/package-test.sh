@@ -230,6 +230,12 @@ JAVA_OPTS="-XX:+UseG1GC -XX:+PrintCommandLineFlags" "$opt/bin/hatang" --version 
 same "JAVA_OPTS=-XX:+UseG1GC: the checker still runs (exit 0)" "$rc" "0"
 check "JAVA_OPTS=-XX:+UseG1GC: G1 replaces the parallel collector, the inlining option stays" \
   bash -c 'grep -q -- "-XX:FreqInlineSize=50 .*-XX:+UseG1GC" "$1" && ! grep -q -- "-XX:+UseParallelGC" "$1"' _ "$tmp/g1.out"
+rc=0
+JDK_JAVA_OPTIONS=-XX:+UseG1GC JAVA_OPTS=-XX:+PrintCommandLineFlags "$opt/bin/hatang" --version >"$tmp/jdk.out" 2>&1 || rc=$?
+same "JDK_JAVA_OPTIONS=-XX:+UseG1GC: the checker still runs (exit 0)" "$rc" "0"
+JAVA_OPTS="-XX:+UseGCOverheadLimit -XX:+PrintCommandLineFlags" "$opt/bin/hatang" --version >"$tmp/gcol.out" 2>&1 || true
+check "JAVA_OPTS=-XX:+UseGCOverheadLimit names no collector: the parallel one stays" \
+  grep -q -- '-XX:+UseParallelGC' "$tmp/gcol.out"
 # An archive that does not fit (another machine's, a damaged one) is ignored without a word.
 cp "$jsa" "$tmp/good.jsa"
 head -c 65536 /dev/urandom >"$jsa"
