@@ -42,7 +42,7 @@ public final class CheckService {
    */
   public static Result check(
       List<String> paths, InputStream stdin, Standard standard, LocalDate date) {
-    return check(paths, stdin, List.of(), standard, date);
+    return check(new Inputs(paths, stdin, List.of()), standard, date, Waivers.NONE);
   }
 
   /**
@@ -54,87 +54,59 @@ public final class CheckService {
   public record Stored(String source, byte[] json) {}
 
   /**
-   * Judges every snapshot the paths name and the stored ones.
+   * What a run reads, and how.
    *
    * @param paths files, folders, or {@code -}
    * @param stdin standard input, read when a path is {@code -}
-   * @param stored snapshots read from a collector or its store
-   * @param standard the standard
-   * @param date the evaluation date
+   * @param stored snapshots read from a collector or its store, judged after the paths
+   * @param progress told how far through each folder the run is
+   * @param walks where folders' file lists were walked ahead ({@link FolderWalks#NONE}: none)
    */
-  public static Result check(
+  public record Inputs(
       List<String> paths,
       InputStream stdin,
       List<Stored> stored,
-      Standard standard,
-      LocalDate date) {
-    return check(paths, stdin, stored, standard, date, Waivers.NONE);
-  }
-
-  /**
-   * Judges every snapshot the paths name and the stored ones, applying waivers.
-   *
-   * @param paths files, folders, or {@code -}
-   * @param stdin standard input, read when a path is {@code -}
-   * @param stored snapshots read from a collector or its store
-   * @param standard the standard
-   * @param date the evaluation date
-   * @param waivers waivers to apply ({@link Waivers#NONE} for none)
-   */
-  public static Result check(
-      List<String> paths,
-      InputStream stdin,
-      List<Stored> stored,
-      Standard standard,
-      LocalDate date,
-      Waivers waivers) {
-    return check(
-        paths, stdin, stored, standard, date, waivers, FileProgress.NONE, FolderWalks.NONE);
-  }
-
-  /**
-   * Judges every snapshot the paths name and the stored ones, applying waivers, telling progress
-   * through each folder, taking the folders' file lists from {@code walks} where they were walked
-   * ahead.
-   */
-  public static Result check(
-      List<String> paths,
-      InputStream stdin,
-      List<Stored> stored,
-      Standard standard,
-      LocalDate date,
-      Waivers waivers,
       FileProgress progress,
       FolderWalks walks) {
+    /** The paths and stored snapshots, no progress shown, nothing walked ahead. */
+    public Inputs(List<String> paths, InputStream stdin, List<Stored> stored) {
+      this(paths, stdin, stored, FileProgress.NONE, FolderWalks.NONE);
+    }
+  }
+
+  /**
+   * Judges every snapshot of the inputs, applying waivers.
+   *
+   * @param waivers waivers to apply ({@link Waivers#NONE} for none)
+   */
+  public static Result check(Inputs in, Standard standard, LocalDate date, Waivers waivers) {
     Judge j = new Judge(standard, date, waivers);
     List<MachineResult> results = new ArrayList<>();
     // Each snapshot is judged on the thread that parsed it; results come back in input order, so
     // duplicates, errors and results are what a sequential run gives.
     SnapshotStream<MachineResult> stream =
         new SnapshotStream<MachineResult>(
-                (source, s) -> judge(source, s, j), (s, result) -> results.add(result))
-            .progress(progress)
-            .walks(walks);
-    try {
-      read(stream, paths, stdin, stored);
-    } finally {
-      progress.finished();
-    }
-    List<InputError> errors = errors(stream, paths);
+            (source, s) -> judge(source, s, j), (s, result) -> results.add(result));
+    read(stream, in);
+    List<InputError> errors = errors(stream, in.paths());
     return new Result(new CheckReport(standard, date, results, errors), stream.notices());
   }
 
-  /** Streams the paths, then the stored snapshots. */
-  private static void read(
-      SnapshotStream<?> stream, List<String> paths, InputStream stdin, List<Stored> stored) {
-    for (String p : paths) {
-      stream.path(p, stdin);
+  /** Streams the paths, then the stored snapshots, telling progress; the progress is ended. */
+  private static void read(SnapshotStream<?> stream, Inputs in) {
+    stream.progress(in.progress()).walks(in.walks());
+    try {
+      for (String p : in.paths()) {
+        stream.path(p, in.stdin());
+      }
+      List<Map.Entry<String, byte[]>> items = new ArrayList<>(in.stored().size());
+      for (Stored item : in.stored()) {
+        items.add(Map.entry(item.source(), item.json()));
+      }
+      stream.stored(items);
+    } finally {
+      in.progress().finished();
     }
-    List<Map.Entry<String, byte[]>> items = new ArrayList<>(stored.size());
-    for (Stored item : stored) {
-      items.add(Map.entry(item.source(), item.json()));
-    }
-    stream.stored(items);
   }
 
   /**
@@ -159,31 +131,19 @@ public final class CheckService {
    * @throws IOException if the temporary file cannot be written
    */
   public static Spooled spool(
-      List<String> paths,
-      InputStream stdin,
-      List<Stored> stored,
-      Standard standard,
-      LocalDate date,
-      Waivers waivers,
-      FileProgress progress,
-      FolderWalks walks,
-      SpooledRun run)
+      Inputs in, Standard standard, LocalDate date, Waivers waivers, SpooledRun run)
       throws IOException {
     Judge j = new Judge(standard, date, waivers);
     try {
       SnapshotStream<SpooledRun.Made> stream =
           new SnapshotStream<SpooledRun.Made>(
-                  (source, s) -> run.make(judge(source, s, j)), (s, made) -> run.add(made))
-              .progress(progress)
-              .walks(walks);
+              (source, s) -> run.make(judge(source, s, j)), (s, made) -> run.add(made));
       try {
-        read(stream, paths, stdin, stored);
+        read(stream, in);
       } catch (java.io.UncheckedIOException e) {
         throw e.getCause();
-      } finally {
-        progress.finished();
       }
-      run.finish(errors(stream, paths));
+      run.finish(errors(stream, in.paths()));
       return new Spooled(run, stream.notices());
     } catch (IOException | RuntimeException | Error e) {
       run.close();

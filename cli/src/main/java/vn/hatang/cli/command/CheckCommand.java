@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import vn.hatang.cli.HatangMain;
 import vn.hatang.cli.UserException;
 import vn.hatang.cli.check.CheckService;
-import vn.hatang.cli.check.FileProgress;
 import vn.hatang.cli.check.SpooledRun;
 import vn.hatang.cli.report.FolderWalks;
 import vn.hatang.cli.source.SnapshotSource;
@@ -93,7 +92,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 output.format() == OutputOptions.Format.table
                     && outputFile == null
                     && context.colour());
-    FileProgress progress = context.fileProgress(spec.commandLine().getErr());
+    CheckService.Inputs in =
+        new CheckService.Inputs(
+            paths, context.in(), stored, context.fileProgress(spec.commandLine().getErr()), walks);
     // Text: each machine's part is rendered as it is judged and kept in a temporary file (next to
     // the output file, else in java.io.tmpdir), then written in report order; the heap does not
     // hold the machines' findings. Where no such file can be made, the whole report is kept.
@@ -112,8 +113,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     }
     if (spool == null) {
       // A document, or a text where no temporary file can be made: the whole report in memory.
-      CheckService.Result run =
-          CheckService.check(paths, context.in(), stored, standard, date, waivers, progress, walks);
+      CheckService.Result run = CheckService.check(in, standard, date, waivers);
       CheckReport report = run.report();
       notices(standard, date, formats, run.notices(), report.expiredWaivers(), report.errors());
       if (renderer != null) {
@@ -130,9 +130,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     }
     CheckService.Spooled spooled;
     try {
-      spooled =
-          CheckService.spool(
-              paths, context.in(), stored, standard, date, waivers, progress, walks, spool);
+      spooled = CheckService.spool(in, standard, date, waivers, spool);
     } catch (IOException e) {
       throw new UserException(
           ExitCode.INTERNAL,

@@ -86,14 +86,10 @@ class SpooledRunTest {
     List<String> paths = List.of(in.toString(), in.resolve("a-old.json").toString());
     CheckService.Result whole =
         CheckService.check(
-            paths,
-            new ByteArrayInputStream(new byte[0]),
-            List.of(),
+            new CheckService.Inputs(paths, new ByteArrayInputStream(new byte[0]), List.of()),
             standard,
             DATE,
-            waivers,
-            FileProgress.NONE,
-            FolderWalks.NONE);
+            waivers);
     CheckReport report = whole.report();
     assertThat(report.machines()).hasSize(5);
     assertThat(report.errors()).hasSize(1);
@@ -108,16 +104,17 @@ class SpooledRunTest {
           PartRenderer renderer = (PartRenderer) ReportRenderer.forFormat(format);
           CheckService.Spooled spooled =
               CheckService.spool(
-                  paths,
-                  new ByteArrayInputStream(new byte[0]),
-                  List.of(),
+                  // the folder walked ahead on a thread of its own (above: on this one), same
+                  // output
+                  new CheckService.Inputs(
+                      paths,
+                      new ByteArrayInputStream(new byte[0]),
+                      List.of(),
+                      FileProgress.NONE,
+                      FolderWalks.start(paths)),
                   standard,
                   DATE,
                   waivers,
-                  FileProgress.NONE,
-                  // the folder walked ahead on a thread of its own (above: on this one), same
-                  // output
-                  FolderWalks.start(paths),
                   new SpooledRun(renderer, f, standard, DATE, colour ? dir : null));
           StringWriter out = new StringWriter();
           Path file = spooled.run().file();
@@ -145,14 +142,11 @@ class SpooledRunTest {
     Formats f = new Formats(Messages.of(Locale.ENGLISH, HatangMain.BUNDLE));
     CheckService.Spooled spooled =
         CheckService.spool(
-            List.of(empty.toString()),
-            new ByteArrayInputStream(new byte[0]),
-            List.of(),
+            new CheckService.Inputs(
+                List.of(empty.toString()), new ByteArrayInputStream(new byte[0]), List.of()),
             standard,
             DATE,
             Waivers.NONE,
-            FileProgress.NONE,
-            FolderWalks.NONE,
             new SpooledRun(
                 (PartRenderer) ReportRenderer.forFormat("json"), f, standard, DATE, null));
     try (SpooledRun run = spooled.run()) {
@@ -203,14 +197,11 @@ class SpooledRunTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 CheckService.spool(
-                    List.of(in.toString()),
-                    new ByteArrayInputStream(new byte[0]),
-                    List.of(),
+                    new CheckService.Inputs(
+                        List.of(in.toString()), new ByteArrayInputStream(new byte[0]), List.of()),
                     standard,
                     DATE,
                     Waivers.NONE,
-                    FileProgress.NONE,
-                    FolderWalks.NONE,
                     run))
         .hasMessageContaining("renderer bug");
     assertThat(file).doesNotExist();
