@@ -1,11 +1,10 @@
 package vn.hatang.cli.check;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -128,7 +127,7 @@ public final class SpooledRun implements AutoCloseable {
 
   /** The machine's part and row, made on a parsing thread. Thread-safe. */
   Made make(MachineResult r) {
-    byte[] part = renderer.part(r, standard, formats).getBytes(StandardCharsets.UTF_8);
+    byte[] part = renderer.part(r, standard, formats);
     String[] row = renderer.row(r, formats);
     return new Made(Key.of(r), part, row);
   }
@@ -186,10 +185,10 @@ public final class SpooledRun implements AutoCloseable {
     return entries.size();
   }
 
-  /** Writes the whole output in report order. {@code out} is flushed, not closed. */
-  public void writeTo(Writer out) throws IOException {
+  /** Writes the whole output (UTF-8) in report order. {@code out} is flushed, not closed. */
+  public void writeTo(OutputStream out) throws IOException {
     Iterator<Entry> it = entries.iterator();
-    Iterator<String> texts =
+    Iterator<byte[]> parts =
         new Iterator<>() {
           @Override
           public boolean hasNext() {
@@ -197,7 +196,7 @@ public final class SpooledRun implements AutoCloseable {
           }
 
           @Override
-          public String next() {
+          public byte[] next() {
             Entry e = it.next();
             ByteBuffer buf = ByteBuffer.allocate(e.length());
             try {
@@ -209,11 +208,11 @@ public final class SpooledRun implements AutoCloseable {
             } catch (IOException x) {
               throw new UncheckedIOException(x);
             }
-            return new String(buf.array(), StandardCharsets.UTF_8);
+            return buf.array();
           }
         };
     try {
-      renderer.write(summary, formats, texts, out);
+      renderer.write(summary, formats, parts, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -117,7 +117,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
       CheckReport report = run.report();
       notices(standard, date, formats, run.notices(), report.expiredWaivers(), report.errors());
       if (renderer != null) {
-        OutputFile.write(spec, context, outputFile, out -> renderer.render(report, formats, out));
+        OutputFile.writeUtf8(
+            spec, context, outputFile, out -> renderer.render(report, formats, out));
       } else {
         OutputFile.document(
             spec,
@@ -142,7 +143,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
       RunSummary summary = run.summary();
       notices(
           standard, date, formats, spooled.notices(), summary.expiredWaivers(), summary.errors());
-      OutputFile.write(spec, context, outputFile, run::writeTo);
+      OutputFile.writeUtf8(spec, context, outputFile, run::writeTo);
       return summary.exitCode(strict).code();
     }
   }

@@ -63,6 +63,45 @@ final class OutputFile {
         });
   }
 
+  /**
+   * Writes text that {@code body} gives as UTF-8 bytes (a check run's parts, kept encoded) to
+   * standard output, or to {@code output} atomically, as {@link #write} does. On standard output
+   * the bytes go straight to its stream; where there is none (in-process runs), through its writer.
+   */
+  static void writeUtf8(
+      CommandSpec spec, HatangMain.Context context, Path output, BinaryBody body) {
+    if (output != null) {
+      toFile(spec, context, output, body);
+      return;
+    }
+    OutputStream bytes = context.stdout().bytes();
+    if (bytes == null) {
+      write(
+          spec,
+          context,
+          null,
+          out -> {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            body.writeTo(text);
+            out.write(text.toString(StandardCharsets.UTF_8));
+          });
+      return;
+    }
+    spec.commandLine().getOut().flush();
+    try {
+      OutputStream buffered = new java.io.BufferedOutputStream(bytes, 1 << 16);
+      body.writeTo(buffered);
+      buffered.flush();
+    } catch (IOException e) {
+      throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+    }
+    // A PrintStream keeps its errors: a full disk under "> file" or a closed pipe must not end with
+    // exit 0 and a truncated result.
+    if (bytes instanceof java.io.PrintStream ps && ps.checkError()) {
+      throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+    }
+  }
+
   /** Writes a file atomically and says so on stderr; exit 4 when it cannot be written. */
   private static void toFile(
       CommandSpec spec, HatangMain.Context context, Path output, BinaryBody body) {

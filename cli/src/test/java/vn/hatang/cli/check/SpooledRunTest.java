@@ -3,7 +3,6 @@ package vn.hatang.cli.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +115,7 @@ class SpooledRunTest {
                   DATE,
                   waivers,
                   new SpooledRun(renderer, f, standard, DATE, colour ? dir : null));
-          StringWriter out = new StringWriter();
+          java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
           Path file = spooled.run().file();
           try (SpooledRun run = spooled.run()) {
             run.writeTo(out);
@@ -125,7 +124,7 @@ class SpooledRunTest {
             assertThat(run.summary().expiredWaivers()).isEqualTo(report.expiredWaivers());
             assertThat(run.summary().errors()).isEqualTo(report.errors());
           }
-          assertThat(out.toString())
+          assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
               .as("%s %s colour=%s", locale, format, colour)
               .isEqualTo(renderer.render(report, f));
           assertThat(spooled.notices()).isEqualTo(whole.notices());
@@ -170,7 +169,7 @@ class SpooledRunTest {
               new java.util.concurrent.atomic.AtomicInteger();
 
           @Override
-          public String part(vn.hatang.core.check.MachineResult r, Standard std, Formats formats) {
+          public byte[] part(vn.hatang.core.check.MachineResult r, Standard std, Formats formats) {
             if (parts.incrementAndGet() == 3) {
               throw new IllegalStateException("renderer bug");
             }
@@ -181,8 +180,8 @@ class SpooledRunTest {
           public void write(
               vn.hatang.core.render.RunSummary summary,
               Formats formats,
-              java.util.Iterator<String> texts,
-              java.io.Writer out)
+              java.util.Iterator<byte[]> texts,
+              java.io.OutputStream out)
               throws java.io.IOException {
             json.write(summary, formats, texts, out);
           }

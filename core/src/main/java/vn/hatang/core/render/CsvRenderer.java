@@ -1,7 +1,8 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +56,9 @@ public final class CsvRenderer implements PartRenderer {
 
   /** The BOM and the header row, then each machine's rows. {@code out} is flushed, not closed. */
   @Override
-  public void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out)
+  public void write(RunSummary summary, Formats f, Iterator<byte[]> parts, OutputStream out)
       throws IOException {
-    out.write("\uFEFF");
-    out.append(String.join(",", COLUMNS)).append("\r\n");
+    out.write(("\uFEFF" + String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8));
     while (parts.hasNext()) {
       out.write(parts.next());
     }
@@ -67,7 +67,7 @@ public final class CsvRenderer implements PartRenderer {
 
   /** One row per finding of the machine, each ending with CRLF. */
   @Override
-  public String part(MachineResult r, Standard standard, Formats f) {
+  public byte[] part(MachineResult r, Standard standard, Formats f) {
     Locale locale = f.messages().locale();
     StringBuilder out = new StringBuilder();
     Snapshot s = r.snapshot();
@@ -111,7 +111,7 @@ public final class CsvRenderer implements PartRenderer {
       cell(row, w == null ? null : w.planItem());
       out.append(row.toString()).append("\r\n");
     }
-    return out.toString();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static void cell(StringJoiner row, String value) {

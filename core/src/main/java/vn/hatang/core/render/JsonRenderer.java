@@ -1,13 +1,16 @@
 package vn.hatang.core.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -28,26 +31,67 @@ public final class JsonRenderer implements PartRenderer {
   /** Version of the result format. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory JSON = new JsonFactory();
+
+  // Field names of a machine's part, encoded once.
+  private static final SerializedString[] COUNT_KEYS =
+      java.util.Arrays.stream(State.values())
+          .map(st -> new SerializedString(key(st)))
+          .toArray(SerializedString[]::new);
+  private static final SerializedString K_ACTION = new SerializedString("action");
+  private static final SerializedString K_AGE_DAYS = new SerializedString("ageDays");
+  private static final SerializedString K_CHECK_ID = new SerializedString("checkId");
+  private static final SerializedString K_CODE = new SerializedString("code");
+  private static final SerializedString K_COST_KEY = new SerializedString("costKey");
+  private static final SerializedString K_COUNTS = new SerializedString("counts");
+  private static final SerializedString K_CURRENCY = new SerializedString("currency");
+  private static final SerializedString K_FINDINGS = new SerializedString("findings");
+  private static final SerializedString K_HOSTNAME = new SerializedString("hostname");
+  private static final SerializedString K_LEVEL = new SerializedString("level");
+  private static final SerializedString K_MACHINE_ID = new SerializedString("machineId");
+  private static final SerializedString K_MEASURED = new SerializedString("measured");
+  private static final SerializedString K_METRIC = new SerializedString("metric");
+  private static final SerializedString K_NAME = new SerializedString("name");
+  private static final SerializedString K_NOTE = new SerializedString("note");
+  private static final SerializedString K_OP = new SerializedString("op");
+  private static final SerializedString K_REASON = new SerializedString("reason");
+  private static final SerializedString K_REASON_KEY = new SerializedString("reasonKey");
+  private static final SerializedString K_REMEDIATION = new SerializedString("remediation");
+  private static final SerializedString K_REQUIRED = new SerializedString("required");
+  private static final SerializedString K_ROLE = new SerializedString("role");
+  private static final SerializedString K_SEVERITY = new SerializedString("severity");
+  private static final SerializedString K_SHORTFALL = new SerializedString("shortfall");
+  private static final SerializedString K_SHORTFALL_UNIT = new SerializedString("shortfallUnit");
+  private static final SerializedString K_SNAPSHOT_ID = new SerializedString("snapshotId");
+  private static final SerializedString K_SOURCE = new SerializedString("source");
+  private static final SerializedString K_STALE = new SerializedString("stale");
+  private static final SerializedString K_STATE = new SerializedString("state");
+  private static final SerializedString K_TAKEN_AT = new SerializedString("takenAt");
+  private static final SerializedString K_TITLE = new SerializedString("title");
+  private static final SerializedString K_UNIT = new SerializedString("unit");
+  private static final SerializedString K_UNIT_COST = new SerializedString("unitCost");
+  private static final SerializedString K_VERDICT = new SerializedString("verdict");
+  private static final SerializedString K_WAIVER = new SerializedString("waiver");
+  private static final SerializedString K_WEIGHT = new SerializedString("weight");
 
   /**
    * Writes the result machine by machine, so a run over many machines holds no copy of the whole
    * output. {@code out} is flushed, not closed.
    */
   @Override
-  public void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out)
+  public void write(RunSummary summary, Formats f, Iterator<byte[]> parts, OutputStream out)
       throws IOException {
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      // The caller's writer (standard output, a file) stays open.
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      // The caller's stream (standard output, a file) stays open.
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
       write(g, summary, f, parts);
       g.writeRaw('\n');
     }
     out.flush();
   }
 
-  private static void write(JsonGenerator g, RunSummary summary, Formats f, Iterator<String> parts)
+  private static void write(JsonGenerator g, RunSummary summary, Formats f, Iterator<byte[]> parts)
       throws IOException {
     Locale locale = f.messages().locale();
     g.writeStartObject();
@@ -73,7 +117,7 @@ public final class JsonRenderer implements PartRenderer {
     g.writeArrayFieldStart("machines");
     while (parts.hasNext()) {
       // Each part is the machine's object as this generator would write it at this depth.
-      g.writeRawValue(parts.next());
+      g.writeRawValue(new Raw(parts.next()));
     }
     g.writeEndArray();
     g.writeArrayFieldStart("errors");
@@ -91,17 +135,98 @@ public final class JsonRenderer implements PartRenderer {
 
   /** The machine's object, indented as an item of the top-level object's {@code machines} array. */
   @Override
-  public String part(MachineResult r, Standard standard, Formats f) {
+  public byte[] part(MachineResult r, Standard standard, Formats f) {
     String currency =
         standard.reference().prices() == null ? null : standard.reference().prices().currency();
-    StringWriter text = new StringWriter(16 * 1024);
-    try (JsonGenerator g = MAPPER.createGenerator(text)) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(16 * 1024);
+    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(new ItemPrinter());
       machine(g, r, currency, f, f.messages().locale());
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
     }
-    return text.toString();
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A part's bytes, written by the generator as they are (UTF-8 already): {@link
+   * JsonGenerator#writeRawValue(SerializableString)} puts the separator before it, as before any
+   * value, and copies them.
+   */
+  private record Raw(byte[] bytes) implements SerializableString {
+    @Override
+    public String getValue() {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int charLength() {
+      return getValue().length();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return bytes;
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      if (bytes.length > buffer.length - offset) {
+        return -1; // the generator then writes asUnquotedUTF8()
+      }
+      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+      return bytes.length;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      out.write(bytes);
+      return bytes.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer out) {
+      if (bytes.length > out.remaining()) {
+        return -1;
+      }
+      out.put(bytes);
+      return bytes.length;
+    }
   }
 
   /**
@@ -124,26 +249,32 @@ public final class JsonRenderer implements PartRenderer {
       throws IOException {
     Snapshot snap = r.snapshot();
     g.writeStartObject();
-    text(g, "source", r.source());
-    text(g, "snapshotId", snap.snapshotId().toString());
-    text(g, "takenAt", snap.takenAt().toString());
-    g.writeObjectFieldStart("unit");
-    text(g, "code", snap.unit() == null ? null : snap.unit().code());
-    text(g, "name", snap.unit() == null ? null : snap.unit().name());
-    text(g, "level", snap.unit() == null ? null : snap.unit().level());
+    text(g, K_SOURCE, r.source());
+    text(g, K_SNAPSHOT_ID, snap.snapshotId().toString());
+    text(g, K_TAKEN_AT, snap.takenAt().toString());
+    g.writeFieldName(K_UNIT);
+    g.writeStartObject();
+    text(g, K_CODE, snap.unit() == null ? null : snap.unit().code());
+    text(g, K_NAME, snap.unit() == null ? null : snap.unit().name());
+    text(g, K_LEVEL, snap.unit() == null ? null : snap.unit().level());
     g.writeEndObject();
-    text(g, "hostname", snap.machine().hostname());
-    text(g, "machineId", snap.machine().machineId());
-    text(g, "role", snap.machine().role());
-    text(g, "verdict", r.verdict().name());
-    g.writeNumberField("ageDays", r.ageDays());
-    g.writeBooleanField("stale", r.stale());
-    g.writeObjectFieldStart("counts");
+    text(g, K_HOSTNAME, snap.machine().hostname());
+    text(g, K_MACHINE_ID, snap.machine().machineId());
+    text(g, K_ROLE, snap.machine().role());
+    text(g, K_VERDICT, r.verdict().name());
+    g.writeFieldName(K_AGE_DAYS);
+    g.writeNumber(r.ageDays());
+    g.writeFieldName(K_STALE);
+    g.writeBoolean(r.stale());
+    g.writeFieldName(K_COUNTS);
+    g.writeStartObject();
     for (State st : State.values()) {
-      g.writeNumberField(key(st), r.count(st));
+      g.writeFieldName(COUNT_KEYS[st.ordinal()]);
+      g.writeNumber(r.count(st));
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("findings");
+    g.writeFieldName(K_FINDINGS);
+    g.writeStartArray();
     for (Finding x : r.findings()) {
       finding(g, x, currency, f, locale);
     }
@@ -154,46 +285,51 @@ public final class JsonRenderer implements PartRenderer {
   private static void finding(JsonGenerator g, Finding x, String currency, Formats f, Locale locale)
       throws IOException {
     g.writeStartObject();
-    text(g, "checkId", x.check().id());
-    text(g, "title", x.check().title() == null ? null : x.check().title().in(locale));
-    text(g, "state", x.state().name());
-    text(g, "severity", x.check().severity().name());
-    g.writeNumberField("weight", x.check().weight());
-    text(g, "metric", x.check().metric().path());
-    text(g, "op", x.check().op().symbol());
-    g.writeFieldName("required");
+    text(g, K_CHECK_ID, x.check().id());
+    text(g, K_TITLE, x.check().title() == null ? null : x.check().title().in(locale));
+    text(g, K_STATE, x.state().name());
+    text(g, K_SEVERITY, x.check().severity().name());
+    g.writeFieldName(K_WEIGHT);
+    g.writeNumber(x.check().weight());
+    text(g, K_METRIC, x.check().metric().path());
+    text(g, K_OP, x.check().op().symbol());
+    g.writeFieldName(K_REQUIRED);
     raw(g, x.required());
-    g.writeFieldName("measured");
+    g.writeFieldName(K_MEASURED);
     raw(g, x.measured());
-    text(g, "unit", x.check().unit());
+    text(g, K_UNIT, x.check().unit());
     if (x.shortfall() != null) {
-      g.writeNumberField("shortfall", x.shortfall());
-      text(g, "shortfallUnit", x.shortfallUnit());
+      g.writeFieldName(K_SHORTFALL);
+      g.writeNumber(x.shortfall());
+      text(g, K_SHORTFALL_UNIT, x.shortfallUnit());
     }
     if (x.reason() != null) {
-      text(g, "reasonKey", x.reason().key());
-      text(g, "reason", f.message(x.reason()));
+      text(g, K_REASON_KEY, x.reason().key());
+      text(g, K_REASON, f.message(x.reason()));
     }
     if (x.note() != null) {
-      text(g, "note", f.message(x.note()));
+      text(g, K_NOTE, f.message(x.note()));
     }
     if (x.waiver() != null) {
-      g.writeObjectFieldStart("waiver");
+      g.writeFieldName(K_WAIVER);
+      g.writeStartObject();
       waiver(g, x);
       g.writeEndObject();
     }
     if (x.check().remediation() != null) {
-      g.writeObjectFieldStart("remediation");
+      g.writeFieldName(K_REMEDIATION);
+      g.writeStartObject();
       text(
           g,
-          "action",
+          K_ACTION,
           x.check().remediation().action() == null
               ? null
               : x.check().remediation().action().in(locale));
-      text(g, "costKey", x.check().remediation().costKey());
+      text(g, K_COST_KEY, x.check().remediation().costKey());
       if (x.unitCost() != null) {
-        g.writeNumberField("unitCost", x.unitCost());
-        text(g, "currency", currency);
+        g.writeFieldName(K_UNIT_COST);
+        g.writeNumber(x.unitCost());
+        text(g, K_CURRENCY, currency);
       }
       g.writeEndObject();
     }
@@ -212,6 +348,17 @@ public final class JsonRenderer implements PartRenderer {
     text(g, "expires", w.expires().toString());
     text(g, "planItem", w.planItem());
     text(g, "place", w.place());
+  }
+
+  /** A text field, {@code null} written as JSON null. */
+  private static void text(JsonGenerator g, SerializableString name, String value)
+      throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value);
+    }
   }
 
   /** A text field, {@code null} written as JSON null. */

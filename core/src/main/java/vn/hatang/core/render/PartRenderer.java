@@ -1,7 +1,10 @@
 package vn.hatang.core.render;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.MachineResult;
@@ -12,14 +15,17 @@ import vn.hatang.core.standard.Standard;
  * many machines makes each machine's part as soon as it is judged (on any thread), keeps the parts
  * outside the heap and writes them in report order at the end, holding only a {@link RunSummary}. A
  * whole report is rendered from the same pieces, so both ways give the same bytes.
+ *
+ * <p>Parts and output are UTF-8 bytes: a part made on a parsing thread is encoded once and copied
+ * as it is to the output, never decoded and encoded again.
  */
 public interface PartRenderer extends ReportRenderer {
   /**
-   * One machine's part of the output. Pure and thread-safe.
+   * One machine's part of the output, in UTF-8. Pure and thread-safe.
    *
    * @param standard the run's standard
    */
-  String part(MachineResult r, Standard standard, Formats f);
+  byte[] part(MachineResult r, Standard standard, Formats f);
 
   /** The machine's row for the head, kept in the summary; {@code null} when the format has none. */
   default String[] row(MachineResult r, Formats f) {
@@ -27,23 +33,35 @@ public interface PartRenderer extends ReportRenderer {
   }
 
   /**
-   * Writes the whole output: the head, the parts in the order given, the tail. {@code out} is
-   * flushed, not closed.
+   * Writes the whole output in UTF-8: the head, the parts in the order given, the tail. {@code out}
+   * is flushed, not closed.
    *
    * @param parts each machine's {@link #part}, in report order
    * @throws IOException if {@code out} cannot be written
    */
-  void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out) throws IOException;
+  void write(RunSummary summary, Formats f, Iterator<byte[]> parts, OutputStream out)
+      throws IOException;
 
   @Override
   default String render(CheckReport report, Formats f) {
-    return ReportRenderer.collect(this, report, f);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      render(report, f, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
-  @Override
-  default void render(CheckReport report, Formats f, Writer out) throws IOException {
+  /**
+   * Writes a whole report in UTF-8 as it goes, machine by machine: the same bytes as {@link
+   * #render(CheckReport, Formats)}. {@code out} is flushed, not closed.
+   *
+   * @throws IOException if {@code out} cannot be written
+   */
+  default void render(CheckReport report, Formats f, OutputStream out) throws IOException {
     Iterator<MachineResult> machines = report.machines().iterator();
-    Iterator<String> parts =
+    Iterator<byte[]> parts =
         new Iterator<>() {
           @Override
           public boolean hasNext() {
@@ -51,7 +69,7 @@ public interface PartRenderer extends ReportRenderer {
           }
 
           @Override
-          public String next() {
+          public byte[] next() {
             return part(machines.next(), report.standard(), f);
           }
         };

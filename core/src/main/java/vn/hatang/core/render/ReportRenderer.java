@@ -1,8 +1,6 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import vn.hatang.core.check.CheckReport;
 
@@ -18,9 +16,9 @@ public interface ReportRenderer {
   String render(CheckReport report, Formats formats);
 
   /**
-   * Renders a report to a writer: the same text as {@link #render(CheckReport, Formats)}. This
-   * default writes that String; a renderer that can write as it goes overrides it, so a large
-   * report is never held whole in memory. {@code out} is flushed, not closed.
+   * Renders a report to a writer: the same text as {@link #render(CheckReport, Formats)}, written
+   * as one String (a {@link PartRenderer} writes bytes as it goes with its own {@code render}).
+   * {@code out} is flushed, not closed.
    *
    * @param report the report (sorted and deterministic)
    * @param formats wording and numbers in the reader's language
@@ -30,21 +28,6 @@ public interface ReportRenderer {
   default void render(CheckReport report, Formats formats, Writer out) throws IOException {
     out.write(render(report, formats));
     out.flush();
-  }
-
-  /**
-   * The whole output of a renderer that writes as it goes, as one String: for such renderers'
-   * {@link #render(CheckReport, Formats)}.
-   */
-  static String collect(ReportRenderer renderer, CheckReport report, Formats formats) {
-    StringWriter out = new StringWriter();
-    try {
-      renderer.render(report, formats, out);
-    } catch (IOException e) {
-      // A StringWriter does not fail.
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 
   /** The renderer for a format name: {@code table}, {@code json} or {@code csv}. */

@@ -1,8 +1,11 @@
 package vn.hatang.core.render;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +26,9 @@ public final class TableRenderer implements PartRenderer {
 
   /** Writes as it goes: a province's table is hundreds of megabytes. */
   @Override
-  public void write(RunSummary summary, Formats f, Iterator<String> parts, Writer out)
+  public void write(RunSummary summary, Formats f, Iterator<byte[]> parts, OutputStream bytes)
       throws IOException {
+    Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
     Messages m = f.messages();
     Standard std = summary.standard();
     out.append(
@@ -67,8 +71,9 @@ public final class TableRenderer implements PartRenderer {
                     : padded;
     TextTable.render(rows, right, "", null, verdicts, out);
 
+    out.flush();
     while (parts.hasNext()) {
-      out.write(parts.next());
+      bytes.write(parts.next());
     }
     long compliant = summary.count(State.PASS) + summary.count(State.NOT_APPLICABLE);
     out.append('\n')
@@ -117,9 +122,9 @@ public final class TableRenderer implements PartRenderer {
 
   /** The machine's deficiencies (FAIL, UNKNOWN and WAIVED findings); empty for others. */
   @Override
-  public String part(MachineResult r, Standard std, Formats f) {
+  public byte[] part(MachineResult r, Standard std, Formats f) {
     if (r.verdict() != State.FAIL && r.verdict() != State.UNKNOWN && r.verdict() != State.WAIVED) {
-      return "";
+      return new byte[0];
     }
     Messages m = f.messages();
     StringBuilder out = new StringBuilder();
@@ -172,7 +177,7 @@ public final class TableRenderer implements PartRenderer {
         out.append("  ").append(waiverLine(x, m)).append('\n');
       }
     }
-    return out.toString();
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** What a waiver did to a finding: accepted it until a day, or ran out. */
