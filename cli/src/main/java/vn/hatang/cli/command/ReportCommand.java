@@ -92,6 +92,10 @@ public final class ReportCommand implements Callable<Integer> {
               new Formats(context.messages())));
       return;
     }
+    if (format == OutputOptions.Format.json) {
+      OutputFile.writeUtf8(spec, context, output, out -> PeriodReportCodec.write(report, out));
+      return;
+    }
     OutputFile.write(
         spec,
         context,
@@ -101,7 +105,6 @@ public final class ReportCommand implements Callable<Integer> {
             case table ->
                 out.write(ReportTable.render(report, levels, new Formats(context.messages())));
             case csv -> out.write(ReportCsv.render(report, levels));
-            case json -> PeriodReportCodec.write(report, out);
             default -> throw new IllegalStateException(format.name());
           }
         });

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.util.IndentedJson;
 import vn.hatang.core.waiver.Waiver;
 
 /**
@@ -84,7 +84,7 @@ public final class JsonRenderer implements PartRenderer {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       // The caller's stream (standard output, a file) stays open.
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.setPrettyPrinter(new IndentedJson());
       write(g, summary, f, parts);
       g.writeRaw('\n');
     }
@@ -140,7 +140,9 @@ public final class JsonRenderer implements PartRenderer {
         standard.reference().prices() == null ? null : standard.reference().prices().currency();
     ByteArrayBuilder bytes = new ByteArrayBuilder(16 * 1024);
     try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.setPrettyPrinter(new ItemPrinter());
+      // As an item of the top-level object's "machines" array: one level deep (an array written
+      // on one line adds none).
+      g.setPrettyPrinter(new IndentedJson(1));
       machine(g, r, currency, f, f.messages().locale());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
@@ -226,21 +228,6 @@ public final class JsonRenderer implements PartRenderer {
       }
       out.put(bytes);
       return bytes.length;
-    }
-  }
-
-  /**
-   * The pretty printer as it stands inside the top-level object's {@code machines} array: one level
-   * deep (an array written on one line does not add a level).
-   */
-  private static final class ItemPrinter extends DefaultPrettyPrinter {
-    ItemPrinter() {
-      _nesting = 1;
-    }
-
-    @Override
-    public DefaultPrettyPrinter createInstance() {
-      return new ItemPrinter();
     }
   }
 

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import vn.hatang.core.util.IndentedJson;
 
 /**
  * The JSON of hatang's own artefacts (frozen reports, plans): records as objects, dates as ISO
@@ -22,6 +23,7 @@ public final class FrozenJson {
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT)
+          .defaultPrettyPrinter(new IndentedJson())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .serializationInclusion(JsonInclude.Include.ALWAYS)
@@ -39,10 +41,10 @@ public final class FrozenJson {
   }
 
   /**
-   * Writes a value as JSON to a writer as it is serialised (a report of many machines is never held
-   * as one array), followed by a line break; the writer is left open.
+   * Writes a value as UTF-8 JSON to a stream as it is serialised (a report of many machines is
+   * never held as one array), followed by a line break; the stream is left open.
    */
-  public static void write(Object value, Writer out) throws IOException {
+  public static void write(Object value, OutputStream out) throws IOException {
     MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
     out.write('\n');
   }

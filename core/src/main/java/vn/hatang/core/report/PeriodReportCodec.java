@@ -1,7 +1,7 @@
 package vn.hatang.core.report;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
  * Writes and reads frozen period reports as JSON (format {@link PeriodReport#FORMAT}, see {@code
@@ -16,8 +16,8 @@ public final class PeriodReportCodec {
     return FrozenJson.write(report);
   }
 
-  /** The report as JSON and a line break, written to {@code out} as it is serialised. */
-  public static void write(PeriodReport report, Writer out) throws IOException {
+  /** The report as UTF-8 JSON and a line break, written to {@code out} as it is serialised. */
+  public static void write(PeriodReport report, OutputStream out) throws IOException {
     FrozenJson.write(report, out);
   }
 
