@@ -7,13 +7,22 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
 import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.render.TextTable.Cell;
 import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.standard.Check;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.waiver.Waiver;
 
@@ -127,7 +136,8 @@ public final class TableRenderer implements PartRenderer {
       return new byte[0];
     }
     Messages m = f.messages();
-    StringBuilder out = new StringBuilder();
+    Cells cells = cells(std, f);
+    StringBuilder out = new StringBuilder(4096);
     out.append('\n')
         .append(
             m.get(
@@ -135,32 +145,15 @@ public final class TableRenderer implements PartRenderer {
                 Safe.text(r.snapshot().machine().hostname()),
                 unit(r.snapshot())))
         .append('\n');
-    List<String[]> d = new ArrayList<>();
-    d.add(
-        new String[] {
-          m.get("col.check"),
-          m.get("col.state"),
-          m.get("col.measured"),
-          m.get("col.required"),
-          m.get("col.shortfall"),
-          m.get("col.remediation")
-        });
-    String currency = std.reference().prices() == null ? null : std.reference().prices().currency();
+    List<Cell[]> d = new ArrayList<>();
+    d.add(cells.header);
     List<State> states = new ArrayList<>();
     for (Finding x : r.findings()) {
       if (x.state() != State.FAIL && x.state() != State.UNKNOWN && x.state() != State.WAIVED) {
         continue;
       }
       states.add(x.state());
-      d.add(
-          new String[] {
-            x.check().title() == null ? x.check().id() : x.check().title().in(m.locale()),
-            f.state(x.state()),
-            f.measured(x),
-            f.required(x.check(), x.required()),
-            f.reasonOrShortfall(x),
-            x.state() == State.UNKNOWN ? "" : f.remediation(x, currency)
-          });
+      d.add(cells.row(x));
     }
     TextTable.Styler styler =
         !f.colour()
@@ -168,7 +161,7 @@ public final class TableRenderer implements PartRenderer {
             : (row, col, padded) ->
                 row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
     try {
-      TextTable.render(d, new boolean[6], "  ", new int[] {44, 0, 24, 36, 64, 0}, styler, out);
+      TextTable.renderCells(d, new boolean[6], "  ", styler, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
@@ -178,6 +171,112 @@ public final class TableRenderer implements PartRenderer {
       }
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The cells of a run, made for the standard and formats of the last part asked for. */
+  private final AtomicReference<Cells> cells = new AtomicReference<>();
+
+  private Cells cells(Standard std, Formats f) {
+    Cells c = cells.get();
+    if (c == null || c.standard != std || c.formats != f) {
+      c = new Cells(std, f);
+      cells.set(c); // racing threads may each make one: same cells
+    }
+    return c;
+  }
+
+  /**
+   * The cells of the deficiency tables, those that recur from machine to machine (a check's title,
+   * its requirement and remediation, a state word, a reason) made once per run: a province's run
+   * has millions. Thread-safe; at most {@link #LIMIT} kept, the rest made each time.
+   */
+  private static final class Cells {
+    private static final int LIMIT = 4096;
+
+    /** Column limits, in columns (0: none). */
+    private static final int[] MAX = {44, 0, 24, 36, 64, 0};
+
+    final Standard standard;
+    final Formats formats;
+    final Cell[] header;
+    private final String currency;
+    private final Map<Key, Cell> made = new ConcurrentHashMap<>();
+
+    Cells(Standard standard, Formats f) {
+      this.standard = standard;
+      this.formats = f;
+      Messages m = f.messages();
+      String[] titles = {
+        m.get("col.check"),
+        m.get("col.state"),
+        m.get("col.measured"),
+        m.get("col.required"),
+        m.get("col.shortfall"),
+        m.get("col.remediation")
+      };
+      header = new Cell[titles.length];
+      for (int c = 0; c < titles.length; c++) {
+        header[c] = Cell.of(titles[c], MAX[c]);
+      }
+      currency =
+          standard.reference().prices() == null ? null : standard.reference().prices().currency();
+    }
+
+    /** A finding's row: check, state, measured, required, shortfall or reason, remediation. */
+    Cell[] row(Finding x) {
+      Formats f = formats;
+      Check check = x.check();
+      Locale locale = f.messages().locale();
+      Object measured = x.measured();
+      boolean noteShown = x.note() != null && x.note().key().equals("note.memoryOsVisible");
+      return new Cell[] {
+        cell(0, check, null, () -> check.title() == null ? check.id() : check.title().in(locale)),
+        cell(1, null, x.state(), () -> f.state(x.state())),
+        // Numbers vary from machine to machine: made each time, not kept.
+        measured instanceof Number
+            ? Cell.of(f.measured(x), MAX[2])
+            : cell(2, check, measured, () -> f.measured(x)),
+        cell(3, check, x.required(), () -> f.required(check, x.required())),
+        x.shortfall() != null
+            ? Cell.of(f.reasonOrShortfall(x), MAX[4])
+            : cell(
+                4,
+                null,
+                Arrays.asList(x.reason(), noteShown ? x.note() : null),
+                () -> f.reasonOrShortfall(x)),
+        x.state() == State.UNKNOWN
+            ? Cell.EMPTY
+            : cell(5, check, x.unitCost(), () -> f.remediation(x, currency))
+      };
+    }
+
+    private Cell cell(int column, Check check, Object value, Supplier<String> text) {
+      Key key = new Key(column, check, value);
+      Cell c = made.get(key);
+      if (c == null) {
+        c = Cell.of(text.get(), MAX[column]);
+        if (made.size() < LIMIT) {
+          made.putIfAbsent(key, c);
+        }
+      }
+      return c;
+    }
+  }
+
+  /** A cell's column, the check it belongs to (the same object, not an equal one), and a value. */
+  private record Key(int column, Check check, Object value) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.column == column
+          && k.check == check
+          && Objects.equals(k.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * column + System.identityHashCode(check)) * 31 + Objects.hashCode(value);
+    }
   }
 
   /** What a waiver did to a finding: accepted it until a day, or ran out. */

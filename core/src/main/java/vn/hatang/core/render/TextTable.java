@@ -2,6 +2,7 @@ package vn.hatang.core.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,42 +78,101 @@ public final class TextTable {
       Appendable out)
       throws IOException {
     int cols = rows.get(0).length;
-    int[] width = new int[cols];
-    String[][] cells = new String[rows.size()][];
-    int[][] widths = new int[rows.size()][];
-    for (int r = 0; r < rows.size(); r++) {
-      cells[r] = new String[cols];
-      widths[r] = new int[cols];
+    List<Cell[]> cells = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      Cell[] prepared = new Cell[cols];
       for (int c = 0; c < cols; c++) {
-        int max = maxWidths == null ? MAX_CELL : maxWidths[c];
-        String cell = TextWidth.nfc(Safe.text(rows.get(r)[c]));
-        cells[r][c] = max > 0 ? TextWidth.truncateNfc(cell, max) : cell;
-        widths[r][c] = TextWidth.ofNfc(cells[r][c]);
-        width[c] = Math.max(width[c], widths[r][c]);
+        prepared[c] = Cell.of(row[c], maxWidths == null ? MAX_CELL : maxWidths[c]);
+      }
+      cells.add(prepared);
+    }
+    renderCells(cells, rightAligned, indent, styler, out);
+  }
+
+  /**
+   * A cell ready for a table: neutralised ({@link Safe}), in NFC, cut to its column's limit, with
+   * its display width. Made once, a cell that recurs (a check's title, a state word) is not
+   * measured again in every table it goes into.
+   *
+   * @param text the text as shown
+   * @param width its display width in columns
+   */
+  public record Cell(String text, int width) {
+    /** The empty cell. */
+    public static final Cell EMPTY = new Cell("", 0);
+
+    /**
+     * A cell of untrusted text.
+     *
+     * @param raw the text ({@code null}: empty)
+     * @param max the column's limit in columns, 0 for none
+     */
+    public static Cell of(String raw, int max) {
+      if (raw == null || raw.isEmpty()) {
+        return EMPTY;
+      }
+      // Printable ASCII (nearly every cell in English): safe, NFC, one column a character.
+      int n = raw.length();
+      int i = 0;
+      while (i < n) {
+        char c = raw.charAt(i);
+        if (c < 0x20 || c > 0x7E) {
+          break;
+        }
+        i++;
+      }
+      if (i == n) {
+        return max > 0 && n > max
+            ? new Cell(raw.substring(0, Math.max(0, max - 1)) + "…", max)
+            : new Cell(raw, n);
+      }
+      String cell = TextWidth.nfc(Safe.text(raw));
+      if (max > 0) {
+        cell = TextWidth.truncateNfc(cell, max);
+      }
+      return new Cell(cell, TextWidth.ofNfc(cell));
+    }
+  }
+
+  /** Spaces to pad with, cut to length. */
+  private static final String SPACES = " ".repeat(256);
+
+  /**
+   * Renders rows of cells already made, a line at a time to {@code out}: columns padded to their
+   * widest cell, two spaces apart, trailing spaces dropped. The first row is the header.
+   *
+   * @throws IOException if {@code out} cannot be written
+   */
+  public static void renderCells(
+      List<Cell[]> rows, boolean[] rightAligned, String indent, Styler styler, Appendable out)
+      throws IOException {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (Cell[] row : rows) {
+      for (int c = 0; c < cols; c++) {
+        width[c] = Math.max(width[c], row[c].width());
       }
     }
     StringBuilder line = new StringBuilder();
-    for (int r = 0; r < cells.length; r++) {
-      String[] row = cells[r];
+    for (int r = 0; r < rows.size(); r++) {
+      Cell[] row = rows.get(r);
       line.setLength(0);
       line.append(indent);
       for (int c = 0; c < cols; c++) {
         if (c > 0) {
           line.append("  ");
         }
-        int pad = width[c] - widths[r][c];
+        int pad = Math.max(0, width[c] - row[c].width());
+        String text = row[c].text();
         if (styler == null) {
           if (rightAligned[c]) {
-            line.append(" ".repeat(Math.max(0, pad))).append(row[c]);
+            spaces(line, pad).append(text);
           } else {
-            line.append(row[c]).append(" ".repeat(Math.max(0, pad)));
+            spaces(line.append(text), pad);
           }
           continue;
         }
-        String padded =
-            rightAligned[c]
-                ? " ".repeat(Math.max(0, pad)) + row[c]
-                : row[c] + " ".repeat(Math.max(0, pad));
+        String padded = rightAligned[c] ? " ".repeat(pad) + text : text + " ".repeat(pad);
         if (c == cols - 1) {
           padded = padded.stripTrailing();
         }
@@ -124,6 +184,13 @@ public final class TextTable {
       }
       out.append(line, 0, end).append('\n');
     }
+  }
+
+  private static StringBuilder spaces(StringBuilder line, int n) {
+    for (int left = n; left > 0; left -= SPACES.length()) {
+      line.append(SPACES, 0, Math.min(left, SPACES.length()));
+    }
+    return line;
   }
 
   /** A number without a needless ".0", in ROOT form. */

@@ -1,0 +1,88 @@
+package vn.hatang.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import vn.hatang.core.Fixtures;
+import vn.hatang.core.check.Evaluator;
+import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.i18n.Messages;
+import vn.hatang.core.render.TextTable.Cell;
+import vn.hatang.core.snapshot.SnapshotCodec;
+import vn.hatang.core.standard.Standard;
+import vn.hatang.core.waiver.Waivers;
+
+/** Table cells made once and reused give the text made afresh. */
+class TableCellsTest {
+
+  @Test
+  void aCellIsItsTextNeutralisedNormalisedAndCutWithItsWidth() {
+    String decomposed = "Tru\u031Bo\u031B\u0300ng"; // "Trường", marks apart
+    for (String raw :
+        List.of(
+            "U48001-CHUTICH-01",
+            "x".repeat(60),
+            "PC\u001b[31mRED",
+            decomposed,
+            "Sở Nội vụ — Ủy ban nhân dân xã Ia Chư, tỉnh Gia Lai (mới)",
+            "数据专线数据专线数据专线数据专线数据专线数据专线数据专线",
+            "≥ 95.6 Mbps")) {
+      for (int max : new int[] {0, 4, 24}) {
+        Cell cell = Cell.of(raw, max);
+        String expected = TextWidth.nfc(Safe.text(raw));
+        if (max > 0) {
+          expected = TextWidth.truncate(expected, max);
+        }
+        assertThat(cell.text()).as("%s / %d", raw, max).isEqualTo(expected);
+        assertThat(cell.width()).as("%s / %d", raw, max).isEqualTo(TextWidth.of(expected));
+        if (max > 0) {
+          assertThat(cell.width()).isLessThanOrEqualTo(max);
+        }
+      }
+    }
+    assertThat(Cell.of(decomposed, 0).width()).isEqualTo(6);
+    assertThat(Cell.of("abcdef", 4)).isEqualTo(new Cell("abc…", 4));
+    assertThat(Cell.of(null, 4)).isEqualTo(Cell.EMPTY);
+  }
+
+  /**
+   * One renderer judging machine after machine, two evaluation days (another requirement for the
+   * dated check), in both languages, gives each machine the part a fresh renderer gives it alone.
+   */
+  @Test
+  void partsFromKeptCellsAreThePartsMadeAfresh() throws Exception {
+    Standard std = Fixtures.defaultStandard();
+    List<MachineResult> machines = new ArrayList<>();
+    for (java.time.LocalDate day :
+        List.of(GoldenTest.DAY, GoldenTest.DAY.plusDays(400), GoldenTest.DAY.minusDays(900))) {
+      for (String name :
+          List.of(
+              "old-pc.json",
+              "compliant-pc.json",
+              "disk-unknown-pc.json",
+              "missing-sections-pc.json")) {
+        machines.add(
+            Evaluator.evaluate(
+                name, SnapshotCodec.read(Fixtures.bytes(name), name), std, day, Waivers.NONE));
+      }
+    }
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("vi"))) {
+      Formats f = new Formats(Messages.of(locale));
+      TableRenderer shared = new TableRenderer();
+      List<String> parts = new ArrayList<>();
+      for (MachineResult r : machines) {
+        String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
+        String fresh = new String(new TableRenderer().part(r, std, f), StandardCharsets.UTF_8);
+        assertThat(kept).as("%s %s", locale, r.source()).isEqualTo(fresh);
+        parts.add(kept);
+      }
+      // The days do make different tables of the same machine (the test can tell them apart).
+      assertThat(parts.get(0)).isNotEqualTo(parts.get(4)).isNotEqualTo(parts.get(8));
+      assertThat(String.join("", parts)).contains("HDD");
+    }
+  }
+}
