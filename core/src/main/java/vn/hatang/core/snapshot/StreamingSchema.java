@@ -105,6 +105,14 @@ final class StreamingSchema {
     /** Declared properties, each with its index in {@link Frame#seen}. */
     Map<String, Property> properties = Map.of();
 
+    /**
+     * The same, in schema order and with interned names: a writer emits properties in one order, so
+     * the one after the last seen is tried first, by identity (Jackson interns field names).
+     */
+    String[] names = new String[0];
+
+    Property[] byIndex = new Property[0];
+
     /** {@code null} = no other property allowed. */
     Node additional = OPEN;
 
@@ -178,6 +186,13 @@ final class StreamingSchema {
                       new Property(
                           map.size(), compileNode(e.getValue(), where + "." + e.getKey()))));
       node.properties = map;
+      node.names = new String[map.size()];
+      node.byIndex = new Property[map.size()];
+      map.forEach(
+          (name, property) -> {
+            node.names[property.index()] = name.intern();
+            node.byIndex[property.index()] = property;
+          });
     }
     JsonNode additional = schema.get("additionalProperties");
     if (additional != null) {
@@ -266,13 +281,16 @@ final class StreamingSchema {
     };
   }
 
-  /** One open object or array: its schema and what has been seen in it. */
+  /** One open object or array: its schema and what has been seen in it. Reused per depth. */
   private static final class Frame {
-    final Node node;
-    final boolean object;
+    Node node;
+    boolean object;
 
     /** Bits of the declared properties seen (objects). */
     long seen;
+
+    /** Index of the declared property expected next (objects): the one after the last seen. */
+    int next;
 
     /** Other property names seen, when the schema allows them (objects). */
     Set<String> others;
@@ -280,9 +298,14 @@ final class StreamingSchema {
     /** Items so far (arrays). */
     int count;
 
-    Frame(Node node, boolean object) {
+    Frame open(Node node, boolean object) {
       this.node = node;
       this.object = object;
+      seen = 0;
+      next = 0;
+      others = null;
+      count = 0;
+      return this;
     }
   }
 
@@ -292,7 +315,12 @@ final class StreamingSchema {
    */
   static final class Parser extends JsonParserDelegate {
     private final Node root;
-    private final ArrayList<Frame> stack = new ArrayList<>();
+
+    /** Open objects and arrays, outermost first; {@code frame} is the innermost (depth > 0). */
+    private Frame[] stack = new Frame[16];
+
+    private int depth;
+    private Frame frame;
 
     /** Schema of the next value inside the current object, set by its field name. */
     private Node pending;
@@ -368,12 +396,12 @@ final class StreamingSchema {
         case START_OBJECT -> {
           require(node, OBJECT);
           scalarsOnly(node);
-          stack.add(new Frame(node, true));
+          push(node, true);
         }
         case START_ARRAY -> {
           require(node, ARRAY);
           scalarsOnly(node);
-          stack.add(new Frame(node, false));
+          push(node, false);
         }
         case VALUE_STRING -> string(node);
         case VALUE_NUMBER_INT -> integer(node);
@@ -392,21 +420,33 @@ final class StreamingSchema {
         }
         default -> throw new Violation(); // embedded objects, NOT_AVAILABLE: not JSON text
       }
-      if (stack.isEmpty()) {
+      if (depth == 0) {
         finished = true;
       }
     }
 
+    private void push(Node node, boolean object) {
+      if (depth == stack.length) {
+        stack = java.util.Arrays.copyOf(stack, depth * 2);
+      }
+      Frame f = stack[depth];
+      if (f == null) {
+        f = stack[depth] = new Frame();
+      }
+      frame = f.open(node, object);
+      depth++;
+    }
+
     /** The schema of the value just read; counts array items. */
     private Node valueSchema() throws Violation {
-      if (stack.isEmpty()) {
+      if (depth == 0) {
         if (started) {
           throw new Violation();
         }
         started = true;
         return root;
       }
-      Frame frame = stack.get(stack.size() - 1);
+      Frame frame = this.frame;
       if (frame.object) {
         Node node = pending;
         pending = null;
@@ -419,10 +459,16 @@ final class StreamingSchema {
     }
 
     private void field() throws IOException {
-      Frame frame = stack.get(stack.size() - 1);
+      Frame frame = this.frame;
       String name = delegate.currentName();
-      Property property = frame.node.properties.get(name);
+      Node node = frame.node;
+      int next = frame.next;
+      Property property =
+          next < node.names.length && node.names[next] == name
+              ? node.byIndex[next]
+              : node.properties.get(name);
       if (property != null) {
+        frame.next = property.index() + 1;
         long bit = 1L << property.index();
         if ((frame.seen & bit) != 0) {
           throw new Violation(); // duplicate key: the tree keeps the last, binding may not
@@ -444,12 +490,16 @@ final class StreamingSchema {
     }
 
     private void end() throws Violation {
-      Frame frame = stack.remove(stack.size() - 1);
+      Frame frame = this.frame;
       if (frame.object && (frame.seen & frame.node.required) != frame.node.required) {
         throw new Violation();
       }
-      if (stack.isEmpty()) {
+      depth--;
+      if (depth == 0) {
         finished = true;
+        this.frame = null;
+      } else {
+        this.frame = stack[depth - 1];
       }
     }
 
