@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
@@ -28,24 +29,78 @@ import vn.hatang.core.i18n.Messages;
     name = "hatang",
     mixinStandardHelpOptions = true,
     versionProvider = HatangMain.Version.class,
-    resourceBundle = HatangMain.BUNDLE,
-    subcommands = {
-      CheckCommand.class,
-      StandardsCommand.class,
-      UnitsCommand.class,
-      ServeCommand.class,
-      ExportCommand.class,
-      ReportCommand.class,
-      PlanCommand.class,
-      ScoreCommand.class,
-      HistoryCommand.class,
-      TokensCommand.class,
-      vn.hatang.cli.command.CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    resourceBundle = HatangMain.BUNDLE)
 public final class HatangMain implements Runnable {
   /** The checker's message bundle (picocli help and messages). */
   public static final String BUNDLE = "vn.hatang.cli.messages";
+
+  /**
+   * The subcommands, in the order help lists them. Added by {@link #addSubcommands}, not by the
+   * annotation: picocli builds every command it is given by reflection (~0.4 s of a run's start),
+   * and a run needs only its own.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CheckCommand.class,
+          StandardsCommand.class,
+          UnitsCommand.class,
+          ServeCommand.class,
+          ExportCommand.class,
+          ReportCommand.class,
+          PlanCommand.class,
+          ScoreCommand.class,
+          HistoryCommand.class,
+          TokensCommand.class,
+          vn.hatang.cli.command.CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * Adds the subcommand the arguments name, alone, when they name one that needs no other (not
+   * {@code help}, not {@code completion}); else all of them, so that help, completion scripts and
+   * "did you mean" see the whole tree. Either way the command that runs is built the same.
+   */
+  static CommandLine addSubcommands(CommandLine cl, String[] args) {
+    String word = commandWord(args);
+    for (Class<?> c : SUBCOMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      boolean whole =
+          c == CommandLine.HelpCommand.class || c == vn.hatang.cli.command.CompletionCommand.class;
+      if (!whole && name.equals(word)) {
+        return cl.addSubcommand(c);
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      cl.addSubcommand(c);
+    }
+    return cl;
+  }
+
+  /**
+   * The first argument that is not an option of {@code hatang} itself: the subcommand's name if
+   * any; {@code null} when there is none, after {@code --}, or after a help or version option of
+   * {@code hatang} (its help lists every subcommand).
+   */
+  static String commandWord(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")
+          || a.equals("-h")
+          || a.equals("--help")
+          || a.equals("-V")
+          || a.equals("--version")
+          || (a.startsWith("-") && !a.startsWith("--") && (a.contains("h") || a.contains("V")))) {
+        return null;
+      }
+      if (a.equals("--lang")) {
+        i++; // its value
+        continue;
+      }
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -159,6 +214,7 @@ public final class HatangMain implements Runnable {
     Context context =
         new Context(messages, in, env, stdout, stderrTerminal && !quietFlag(args), quietFlag(args));
     CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
+    addSubcommands(cl, args);
     configure(cl, messages, out, err);
     return cl.execute(args);
   }
@@ -173,6 +229,7 @@ public final class HatangMain implements Runnable {
     Messages messages = Messages.of(locale, BUNDLE);
     Context context = new Context(messages, InputStream.nullInputStream(), Map.of());
     CommandLine cl = new CommandLine(new HatangMain(), new ContextFactory(context));
+    addSubcommands(cl, new String[0]);
     PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
     configure(cl, messages, none, none);
     return cl;
