@@ -30,8 +30,6 @@ import vn.hatang.core.waiver.Waivers;
  * OS counts as unsupported).
  */
 public final class Evaluator {
-  private static final Pattern VERSION_PARTS = Pattern.compile("[.\\-_ ]");
-
   /** Compiled {@code matches} patterns: a standard has a handful, judged on every snapshot. */
   private static final Map<String, Pattern> MATCHES_PATTERNS = new ConcurrentHashMap<>();
 
@@ -214,7 +212,7 @@ public final class Evaluator {
       if (level == null) {
         return Message.of("reason.unitLevelUnknown");
       }
-      if (a.unitLevels().stream().noneMatch(level::equalsIgnoreCase)) {
+      if (!anyIgnoringCase(a.unitLevels(), level)) {
         return Message.of("reason.na.unitLevel", level);
       }
     }
@@ -223,13 +221,12 @@ public final class Evaluator {
       if (role == null) {
         return Message.of("reason.roleUnknown");
       }
-      if (a.roles().stream().noneMatch(role::equalsIgnoreCase)) {
+      if (!anyIgnoringCase(a.roles(), role)) {
         return Message.of("reason.na.role", role);
       }
     }
     if (!a.tags().isEmpty()
-        && s.machine().tags().stream()
-            .noneMatch(t -> a.tags().stream().anyMatch(t::equalsIgnoreCase))) {
+        && s.machine().tags().stream().noneMatch(t -> anyIgnoringCase(a.tags(), t))) {
       return Message.of("reason.na.tags", String.join(", ", a.tags()));
     }
     if (!a.osFamilies().isEmpty()) {
@@ -237,11 +234,21 @@ public final class Evaluator {
       if (family == null) {
         return Message.of("reason.osUnknown");
       }
-      if (a.osFamilies().stream().noneMatch(family::equalsIgnoreCase)) {
+      if (!anyIgnoringCase(a.osFamilies(), family)) {
         return Message.of("reason.na.osFamily", family);
       }
     }
     return null;
+  }
+
+  /** Whether a list holds a word, ignoring case (a loop: judged for every check of every PC). */
+  private static boolean anyIgnoringCase(List<String> words, String word) {
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).equalsIgnoreCase(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A list item of {@code in}: a number when the measured value is one, else the text. */
@@ -284,8 +291,8 @@ public final class Evaluator {
    * 10.0.9600}); non-numeric parts compare as text.
    */
   public static int compareVersions(String a, String b) {
-    String[] x = VERSION_PARTS.split(a.trim());
-    String[] y = VERSION_PARTS.split(b.trim());
+    String[] x = versionParts(a.trim());
+    String[] y = versionParts(b.trim());
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
       String p = i < x.length ? x[i] : "0";
       String q = i < y.length ? y[i] : "0";
@@ -303,6 +310,31 @@ public final class Evaluator {
   }
 
   /** 1 to 18 ASCII digits: fits a long (what {@code \\d{1,18}} matched, without a regex). */
+  /**
+   * A version cut at dots, hyphens, underscores and spaces, as {@code Pattern.split} cuts it
+   * (trailing empty parts dropped), without a regular expression: judged on every snapshot.
+   */
+  private static String[] versionParts(String v) {
+    List<String> parts = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '.' || c == '-' || c == '_' || c == ' ') {
+        parts.add(v.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (parts.isEmpty()) {
+      return new String[] {v}; // no separator: the text itself, even empty
+    }
+    parts.add(v.substring(start));
+    int n = parts.size();
+    while (n > 0 && parts.get(n - 1).isEmpty()) {
+      n--;
+    }
+    return parts.subList(0, n).toArray(new String[0]);
+  }
+
   private static boolean isSmallNumber(String s) {
     if (s.isEmpty() || s.length() > 18) {
       return false;

@@ -1,6 +1,5 @@
 package vn.hatang.core.standard;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -81,6 +80,14 @@ public enum Unit {
 
   /** Parses a symbol, case-sensitively ({@code GB} and {@code Gb} differ). */
   public static Optional<Unit> parse(String symbol) {
-    return Arrays.stream(values()).filter(u -> u.symbol.equals(symbol)).findFirst();
+    for (Unit u : ALL) {
+      if (u.symbol.equals(symbol)) {
+        return Optional.of(u);
+      }
+    }
+    return Optional.empty();
   }
+
+  /** {@link #values()}, made once (parsed for every check of every snapshot judged). */
+  private static final Unit[] ALL = values();
 }

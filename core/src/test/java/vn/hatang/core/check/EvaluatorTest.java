@@ -131,6 +131,51 @@ class EvaluatorTest {
     assertThat(Evaluator.compareVersions("7601", "10240")).isNegative();
   }
 
+  /** Versions are cut as the regular expression {@code [.\-_ ]} cuts them (edge cases too). */
+  @Test
+  void versionsAreCutAsTheSeparatorPatternCutsThem() {
+    java.util.regex.Pattern parts = java.util.regex.Pattern.compile("[.\\-_ ]");
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = ".-_ 019aB";
+    for (int i = 0; i < 20_000; i++) {
+      String a = randomText(random, alphabet);
+      String b = randomText(random, alphabet);
+      assertThat(Integer.signum(Evaluator.compareVersions(a, b)))
+          .as("'%s' vs '%s'", a, b)
+          .isEqualTo(Integer.signum(compareBySplit(parts, a, b)));
+    }
+    assertThat(Evaluator.compareVersions("..", "0")).isZero(); // nothing left: all zeros
+    assertThat(Evaluator.compareVersions("", "0")).isNegative(); // the empty text itself
+  }
+
+  private static String randomText(java.util.Random random, String alphabet) {
+    StringBuilder s = new StringBuilder();
+    for (int n = random.nextInt(7); n > 0; n--) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** compareVersions as it was written with {@code Pattern.split}. */
+  private static int compareBySplit(java.util.regex.Pattern parts, String a, String b) {
+    String[] x = parts.split(a.trim());
+    String[] y = parts.split(b.trim());
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "0";
+      String q = i < y.length ? y[i] : "0";
+      boolean numbers = p.matches("[0-9]{1,18}") && q.matches("[0-9]{1,18}");
+      int c =
+          numbers
+              ? Long.compare(Long.parseLong(p), Long.parseLong(q))
+              : p.toLowerCase(java.util.Locale.ROOT)
+                  .compareTo(q.toLowerCase(java.util.Locale.ROOT));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
   @Test
   void reportExitCodesFollowTheDocumentedOrder() {
     Snapshot ok = Fixtures.snapshot(Fixtures.COMPLIANT);
