@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,10 +68,7 @@ final class SnapshotBinder {
         }
         case "takenAt" -> {
           String text = string(p, t);
-          takenAt =
-              text == null
-                  ? null
-                  : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+          takenAt = text == null ? null : IsoTime.parse(text);
         }
         case "agent" -> agent = object(t) ? agent(p) : null;
         case "unit" -> unit = object(t) ? unit(p) : null;

@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -296,10 +294,7 @@ public final class SnapshotCodec {
       }
       // As binding would: a takenAt of the right shape may still be no date (month 13).
       return new SnapshotHeader(
-          UUID.fromString(snapshotId),
-          OffsetDateTime.parse(takenAt, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-          unitCode,
-          machineId);
+          UUID.fromString(snapshotId), IsoTime.parse(takenAt), unitCode, machineId);
     } catch (IOException | RuntimeException e) {
       return null; // the thorough reader finds it again and explains it
     }
