@@ -19,6 +19,7 @@ import vn.hatang.core.check.InputError;
 import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
 import vn.hatang.core.snapshot.Snapshot;
+import vn.hatang.core.standard.Check;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.util.IndentedJson;
 import vn.hatang.core.waiver.Waiver;
@@ -138,12 +139,13 @@ public final class JsonRenderer implements PartRenderer {
   public byte[] part(MachineResult r, Standard standard, Formats f) {
     String currency =
         standard.reference().prices() == null ? null : standard.reference().prices().currency();
+    Texts texts = texts(standard, f.messages().locale(), currency);
     ByteArrayBuilder bytes = new ByteArrayBuilder(16 * 1024);
     try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
       // As an item of the top-level object's "machines" array: one level deep (an array written
       // on one line adds none).
       g.setPrettyPrinter(new IndentedJson(1));
-      machine(g, r, currency, f, f.messages().locale());
+      machine(g, r, texts, f, f.messages().locale());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
     }
@@ -231,9 +233,80 @@ public final class JsonRenderer implements PartRenderer {
     }
   }
 
+  /** The checks' texts of the last run asked for: a run has one standard and one language. */
+  private final java.util.concurrent.atomic.AtomicReference<Texts> texts =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private Texts texts(Standard standard, Locale locale, String currency) {
+    Texts t = texts.get();
+    if (t == null || t.standard != standard || !t.locale.equals(locale)) {
+      t = new Texts(standard, locale, currency);
+      texts.set(t); // racing threads may each make one: the same texts
+    }
+    return t;
+  }
+
+  /**
+   * The texts of a standard's checks as JSON values, quoted and encoded once per run (a finding has
+   * eight of them, a province's run millions of findings). Read-only once made.
+   */
+  private static final class Texts {
+    final Standard standard;
+    final Locale locale;
+    final SerializedString currency;
+    private final java.util.IdentityHashMap<Check, CheckText> checks =
+        new java.util.IdentityHashMap<>();
+
+    Texts(Standard standard, Locale locale, String currency) {
+      this.standard = standard;
+      this.locale = locale;
+      this.currency = encoded(currency);
+      for (Check c : standard.checks()) {
+        checks.put(c, CheckText.of(c, locale));
+      }
+    }
+
+    CheckText of(Check c) {
+      CheckText t = checks.get(c);
+      return t != null ? t : CheckText.of(c, locale); // a check from elsewhere: made each time
+    }
+  }
+
+  /** One check's texts as JSON values; {@code null} where the field is JSON null. */
+  private record CheckText(
+      SerializedString id,
+      SerializedString title,
+      SerializedString severity,
+      SerializedString metric,
+      SerializedString op,
+      SerializedString unit,
+      SerializedString action,
+      SerializedString costKey) {
+    static CheckText of(Check c, Locale locale) {
+      Check.Remediation r = c.remediation();
+      return new CheckText(
+          encoded(c.id()),
+          encoded(c.title() == null ? null : c.title().in(locale)),
+          encoded(c.severity().name()),
+          encoded(c.metric().path()),
+          encoded(c.op().symbol()),
+          encoded(c.unit()),
+          encoded(r == null || r.action() == null ? null : r.action().in(locale)),
+          encoded(r == null ? null : r.costKey()));
+    }
+  }
+
+  private static SerializedString encoded(String text) {
+    return text == null ? null : new SerializedString(text);
+  }
+
+  private static final SerializedString[] STATE_NAMES =
+      java.util.Arrays.stream(State.values())
+          .map(st -> new SerializedString(st.name()))
+          .toArray(SerializedString[]::new);
+
   private static void machine(
-      JsonGenerator g, MachineResult r, String currency, Formats f, Locale locale)
-      throws IOException {
+      JsonGenerator g, MachineResult r, Texts texts, Formats f, Locale locale) throws IOException {
     Snapshot snap = r.snapshot();
     g.writeStartObject();
     text(g, K_SOURCE, r.source());
@@ -263,28 +336,29 @@ public final class JsonRenderer implements PartRenderer {
     g.writeFieldName(K_FINDINGS);
     g.writeStartArray();
     for (Finding x : r.findings()) {
-      finding(g, x, currency, f, locale);
+      finding(g, x, texts, f);
     }
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding x, String currency, Formats f, Locale locale)
+  private static void finding(JsonGenerator g, Finding x, Texts texts, Formats f)
       throws IOException {
+    CheckText c = texts.of(x.check());
     g.writeStartObject();
-    text(g, K_CHECK_ID, x.check().id());
-    text(g, K_TITLE, x.check().title() == null ? null : x.check().title().in(locale));
-    text(g, K_STATE, x.state().name());
-    text(g, K_SEVERITY, x.check().severity().name());
+    text(g, K_CHECK_ID, c.id());
+    text(g, K_TITLE, c.title());
+    text(g, K_STATE, STATE_NAMES[x.state().ordinal()]);
+    text(g, K_SEVERITY, c.severity());
     g.writeFieldName(K_WEIGHT);
     g.writeNumber(x.check().weight());
-    text(g, K_METRIC, x.check().metric().path());
-    text(g, K_OP, x.check().op().symbol());
+    text(g, K_METRIC, c.metric());
+    text(g, K_OP, c.op());
     g.writeFieldName(K_REQUIRED);
     raw(g, x.required());
     g.writeFieldName(K_MEASURED);
     raw(g, x.measured());
-    text(g, K_UNIT, x.check().unit());
+    text(g, K_UNIT, c.unit());
     if (x.shortfall() != null) {
       g.writeFieldName(K_SHORTFALL);
       g.writeNumber(x.shortfall());
@@ -306,17 +380,12 @@ public final class JsonRenderer implements PartRenderer {
     if (x.check().remediation() != null) {
       g.writeFieldName(K_REMEDIATION);
       g.writeStartObject();
-      text(
-          g,
-          K_ACTION,
-          x.check().remediation().action() == null
-              ? null
-              : x.check().remediation().action().in(locale));
-      text(g, K_COST_KEY, x.check().remediation().costKey());
+      text(g, K_ACTION, c.action());
+      text(g, K_COST_KEY, c.costKey());
       if (x.unitCost() != null) {
         g.writeFieldName(K_UNIT_COST);
         g.writeNumber(x.unitCost());
-        text(g, K_CURRENCY, currency);
+        text(g, K_CURRENCY, texts.currency);
       }
       g.writeEndObject();
     }
@@ -335,6 +404,17 @@ public final class JsonRenderer implements PartRenderer {
     text(g, "expires", w.expires().toString());
     text(g, "planItem", w.planItem());
     text(g, "place", w.place());
+  }
+
+  /** A text field encoded ahead, {@code null} written as JSON null. */
+  private static void text(JsonGenerator g, SerializableString name, SerializableString value)
+      throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value);
+    }
   }
 
   /** A text field, {@code null} written as JSON null. */

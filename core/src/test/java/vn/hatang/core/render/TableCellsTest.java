@@ -3,6 +3,7 @@ package vn.hatang.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import vn.hatang.core.snapshot.SnapshotCodec;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.waiver.Waivers;
 
-/** Table cells made once and reused give the text made afresh. */
+/** Table cells and JSON texts made once and reused give the output made afresh. */
 class TableCellsTest {
 
   @Test
@@ -84,5 +85,62 @@ class TableCellsTest {
       assertThat(parts.get(0)).isNotEqualTo(parts.get(4)).isNotEqualTo(parts.get(8));
       assertThat(String.join("", parts)).contains("HDD");
     }
+  }
+
+  /**
+   * One JSON renderer taking machines judged by two versions of the standard, in two languages,
+   * turn about, gives each the part a fresh renderer gives it.
+   */
+  @Test
+  void jsonPartsFromKeptTextsAreThePartsMadeAfresh(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // The default standard, and a copy whose checks read otherwise.
+    Path original = Fixtures.standardsDir().resolve("vn-basic-it/2025.1.yaml");
+    java.nio.file.Files.createDirectories(dir.resolve("vn-basic-it"));
+    for (String ref : List.of("os-lifecycle", "cpu-generations", "prices-vnd-2025")) {
+      java.nio.file.Files.copy(
+          Fixtures.standardsDir().resolve("reference/" + ref + ".yaml"),
+          java.nio.file.Files.createDirectories(dir.resolve("reference")).resolve(ref + ".yaml"));
+    }
+    Path other = dir.resolve("vn-basic-it/2025.1.yaml");
+    java.nio.file.Files.writeString(
+        other,
+        java.nio.file.Files.readString(original)
+            .replace("CPU generation", "Processor generation")
+            .replace("Thay máy tính mới", "Mua máy tính khác"));
+    List<Standard> standards =
+        List.of(
+            Fixtures.defaultStandard(),
+            vn.hatang.core.standard.StandardLoader.load(other, other.toString()));
+    List<Formats> formats =
+        List.of(
+            new Formats(Messages.of(Locale.ENGLISH)),
+            new Formats(Messages.of(Locale.forLanguageTag("vi"))));
+    JsonRenderer shared = new JsonRenderer();
+    List<String> parts = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      for (Standard std : standards) {
+        for (Formats f : formats) {
+          for (String name : List.of("old-pc.json", "compliant-pc.json", "disk-unknown-pc.json")) {
+            MachineResult r =
+                Evaluator.evaluate(
+                    name,
+                    SnapshotCodec.read(Fixtures.bytes(name), name),
+                    std,
+                    GoldenTest.DAY,
+                    Waivers.NONE);
+            String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
+            String fresh = new String(new JsonRenderer().part(r, std, f), StandardCharsets.UTF_8);
+            assertThat(kept)
+                .as("%s %s %s", std.ref(), f.messages().locale(), name)
+                .isEqualTo(fresh);
+            parts.add(kept);
+          }
+        }
+      }
+    }
+    // The versions and languages do make different parts (the test can tell them apart).
+    assertThat(parts.get(0)).as("en / vi").isNotEqualTo(parts.get(3));
+    assertThat(parts.get(6)).as("another standard").contains("Processor generation");
   }
 }
