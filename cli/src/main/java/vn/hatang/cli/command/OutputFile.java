@@ -88,17 +88,60 @@ final class OutputFile {
       return;
     }
     spec.commandLine().getOut().flush();
+    Watched stdout = new Watched(bytes);
     try {
-      OutputStream buffered = new java.io.BufferedOutputStream(bytes, 1 << 16);
+      OutputStream buffered = new java.io.BufferedOutputStream(stdout, 1 << 16);
       body.writeTo(buffered);
       buffered.flush();
     } catch (IOException e) {
-      throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+      if (stdout.failed) {
+        throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+      }
+      throw new UncheckedIOException(e); // the body's own failure (its spool): not stdout's
     }
     // A PrintStream keeps its errors: a full disk under "> file" or a closed pipe must not end with
     // exit 0 and a truncated result.
     if (bytes instanceof java.io.PrintStream ps && ps.checkError()) {
       throw new UserException(ExitCode.INTERNAL, "output.stdoutFailed");
+    }
+  }
+
+  /** A stream that remembers whether writing to it failed (not what is being written). */
+  private static final class Watched extends java.io.FilterOutputStream {
+    boolean failed;
+
+    Watched(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
     }
   }
 

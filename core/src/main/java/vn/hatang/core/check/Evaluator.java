@@ -309,7 +309,6 @@ public final class Evaluator {
     return 0;
   }
 
-  /** 1 to 18 ASCII digits: fits a long (what {@code \\d{1,18}} matched, without a regex). */
   /**
    * A version cut at dots, hyphens, underscores and spaces, as {@code Pattern.split} cuts it
    * (trailing empty parts dropped), without a regular expression: judged on every snapshot.
@@ -335,6 +334,7 @@ public final class Evaluator {
     return parts.subList(0, n).toArray(new String[0]);
   }
 
+  /** 1 to 18 ASCII digits: fits a long (what {@code \\d{1,18}} matched, without a regex). */
   private static boolean isSmallNumber(String s) {
     if (s.isEmpty() || s.length() > 18) {
       return false;

@@ -21,7 +21,6 @@ import vn.hatang.core.check.State;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Check;
 import vn.hatang.core.standard.Standard;
-import vn.hatang.core.util.IndentedJson;
 import vn.hatang.core.waiver.Waiver;
 
 /**
@@ -32,7 +31,15 @@ public final class JsonRenderer implements PartRenderer {
   /** Version of the result format. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * UTF-8 generators that write a character beyond the BMP (an emoji in a hostname) as its four
+   * bytes, not as two escaped surrogates: as the writer-based generator and a UTF-8 writer did.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(
+              com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
 
   // Field names of a machine's part, encoded once.
   private static final SerializedString[] COUNT_KEYS =
@@ -296,8 +303,31 @@ public final class JsonRenderer implements PartRenderer {
     }
   }
 
+  /**
+   * A text quoted and encoded once. A lone surrogate (not Unicode; a hand-edited standard could
+   * hold one) becomes {@code ?}, as a UTF-8 writer made it before; Jackson's encoder refuses it.
+   */
   private static SerializedString encoded(String text) {
-    return text == null ? null : new SerializedString(text);
+    return text == null ? null : new SerializedString(withoutLoneSurrogates(text));
+  }
+
+  static String withoutLoneSurrogates(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+              : !Character.isLowSurrogate(c)
+                  || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+      if (!paired && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(paired ? c : '?');
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   private static final SerializedString[] STATE_NAMES =

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.OutputStream;
-import vn.hatang.core.util.IndentedJson;
+import vn.hatang.core.render.IndentedJson;
 
 /**
  * The JSON of hatang's own artefacts (frozen reports, plans): records as objects, dates as ISO
@@ -45,7 +45,13 @@ public final class FrozenJson {
    * never held as one array), followed by a line break; the stream is left open.
    */
   public static void write(Object value, OutputStream out) throws IOException {
-    MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    // Characters beyond the BMP as their four UTF-8 bytes, as a UTF-8 writer wrote them (not as
+    // escaped surrogates): only here, write(Object) has always escaped them.
+    MAPPER
+        .writer()
+        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+        .writeValue(out, value);
     out.write('\n');
   }
 

@@ -1,4 +1,4 @@
-package vn.hatang.core.util;
+package vn.hatang.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

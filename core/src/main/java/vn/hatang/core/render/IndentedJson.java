@@ -1,4 +1,4 @@
-package vn.hatang.core.util;
+package vn.hatang.core.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
