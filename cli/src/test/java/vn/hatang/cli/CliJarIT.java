@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,28 @@ class CliJarIT {
     }
   }
 
+  /**
+   * Waits for a run out of heap to end, at most two minutes (then kills it and fails: a run that
+   * hangs when a worker thread dies of it would otherwise hang the build), and returns its stderr.
+   */
+  private static String ended(Process p) throws Exception {
+    CompletableFuture<String> stderr =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (java.io.IOException e) {
+                return e.toString();
+              }
+            });
+    boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    assertThat(ended).as("the run ended").isTrue();
+    return stderr.get(10, TimeUnit.SECONDS);
+  }
+
   /** Runs the jar's check of {@link #dir} in a heap of {@code heap}; stdout to {@code out}. */
   private Process check(String heap, String format, Path out) throws Exception {
     Path jar = Path.of("target/hatang.jar").toAbsolutePath();
@@ -106,8 +129,7 @@ class CliJarIT {
     // each): 4,000 do not fit in 16 MiB; the heap fills after start-up, in the judging or the
     // rendering, not in class initialisation.
     Process p = check("16m", "md", dir.resolveSibling(dir.getFileName() + ".md"));
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = ended(p);
     // Not 1 ("deficiencies found"): 4, internal error, with a hint instead of a stack trace.
     assertThat(p.exitValue()).as(err).isEqualTo(4);
     // A worker of the parallel batches may report its own OutOfMemoryError first (the JVM's
@@ -128,8 +150,7 @@ class CliJarIT {
     manySnapshots();
     Path whole = dir.resolveSibling(dir.getFileName() + "-whole.md");
     Process doc = check("40m", "md", whole);
-    String docErr = new String(doc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(doc.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String docErr = ended(doc);
     assertThat(doc.exitValue()).as("the whole report does not fit: %s", docErr).isEqualTo(4);
 
     Path json = dir.resolveSibling(dir.getFileName() + ".json");

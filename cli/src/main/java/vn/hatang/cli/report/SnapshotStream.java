@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -154,20 +158,29 @@ public final class SnapshotStream<T> {
     if (inputs.isEmpty()) {
       return;
     }
-    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    // A worker thread that dies of an error outside its task (out of memory in the pool's own
+    // code) takes its queued work with it, and that work's future would never complete: its error
+    // is kept, and the wait below throws it here instead of waiting for ever.
+    AtomicReference<Throwable> died = new AtomicReference<>();
+    ForkJoinPool pool =
+        new ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(),
+            ForkJoinPool.defaultForkJoinWorkerThreadFactory,
+            (thread, error) -> died.compareAndSet(null, error),
+            false);
     try {
-      pipeline(inputs, pool);
+      pipeline(inputs, pool, died);
     } finally {
       pool.shutdownNow();
       progress.finished();
     }
   }
 
-  private void pipeline(List<Input> files, ForkJoinPool pool) {
+  private void pipeline(List<Input> files, ForkJoinPool pool, AtomicReference<Throwable> died) {
     CompletableFuture<List<Parsed<T>>> next = parseAsync(files, 0, pool);
     for (int from = 0; from < files.size(); from += BATCH) {
       // What parse does not turn into an input error (a bug, out of memory): as if read here.
-      List<Parsed<T>> current = joinHere(next);
+      List<Parsed<T>> current = joinHere(next, died);
       next = parseAsync(files, from + BATCH, pool);
       progress.files(from, files.size());
       current.forEach(this::deliver);
@@ -179,17 +192,47 @@ public final class SnapshotStream<T> {
    * if the work had been done on this thread.
    */
   static <V> V joinHere(CompletableFuture<V> work) {
+    return joinHere(work, new AtomicReference<>());
+  }
+
+  /**
+   * {@link #joinHere(CompletableFuture)}, for work on a pool whose threads may die: once one has
+   * died (its error in {@code died}), the wait ends with that error rather than lasting for ever.
+   */
+  static <V> V joinHere(CompletableFuture<V> work, AtomicReference<Throwable> died) {
     try {
-      return work.join();
+      while (true) {
+        try {
+          return work.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException notYet) {
+          Throwable error = died.get();
+          if (error instanceof Error err) {
+            throw err;
+          }
+          if (error != null) {
+            throw new IllegalStateException("a worker thread died", error);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a worker thread", e);
+    } catch (ExecutionException e) {
+      throw unwrapped(new CompletionException(e.getCause()));
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      throw unwrapped(e);
     }
+  }
+
+  /** What the work threw, as it was (unchecked). */
+  private static RuntimeException unwrapped(CompletionException e) {
+    if (e.getCause() instanceof RuntimeException r) {
+      return r;
+    }
+    if (e.getCause() instanceof Error err) {
+      throw err;
+    }
+    return e;
   }
 
   private CompletableFuture<List<Parsed<T>>> parseAsync(
