@@ -137,32 +137,50 @@ public final class HatangMain implements Runnable {
 
   /** Entry point of the jar. */
   public static void main(String[] args) {
+    reserve = new byte[1 << 20];
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean terminal = vn.hatang.core.render.Terminal.stdoutIsTerminal();
     stderrTerminal = vn.hatang.core.render.Terminal.stderrIsTerminal();
+    // Worded now, while there is heap to word it: when the heap is full, a thread of the run may
+    // still be filling it after main's stack has unwound.
+    String outOfMemory = outOfMemoryLine(args);
     int code;
     try {
       code = run(args, System.in, out, err, System.getenv(), new Stdout(System.out, terminal));
     } catch (Error e) {
+      reserve = null; // room for the line below
       if (!outOfMemory(e)) {
         throw e;
       }
       // picocli's handler sees exceptions only: without this the JVM ends with exit code 1, which
-      // a cron job reads as "deficiencies found". The stack has unwound, so what filled the heap
-      // is garbage now and one line can be printed.
-      Messages messages = Messages.of(Locale.getDefault(), BUNDLE);
-      err.println(
-          messages.get(
-              "error.prefix",
-              messages.get("error.outOfMemory", Runtime.getRuntime().maxMemory() / (1024 * 1024))));
+      // a cron job reads as "deficiencies found".
+      err.println(outOfMemory);
       code = ExitCode.INTERNAL.code();
     }
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Heap kept aside by {@link #main} and let go when it runs out, so that it can say so. */
+  @SuppressWarnings("unused")
+  private static volatile byte[] reserve;
+
+  /** The line said when the heap runs out, in the language the run will speak. */
+  private static String outOfMemoryLine(String[] args) {
+    Locale locale;
+    try {
+      locale = Lang.resolve(langFlag(args), System.getenv());
+    } catch (IllegalArgumentException e) {
+      locale = Locale.getDefault(); // the run says the flag is bad
+    }
+    Messages messages = Messages.of(locale, BUNDLE);
+    return messages.get(
+        "error.prefix",
+        messages.get("error.outOfMemory", Runtime.getRuntime().maxMemory() / (1024 * 1024)));
   }
 
   /**
