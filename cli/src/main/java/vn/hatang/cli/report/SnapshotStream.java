@@ -218,21 +218,15 @@ public final class SnapshotStream<T> {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a worker thread", e);
     } catch (ExecutionException e) {
-      throw unwrapped(new CompletionException(e.getCause()));
-    } catch (CompletionException e) {
-      throw unwrapped(e);
+      // What the work threw, as it was (unchecked).
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new CompletionException(e.getCause());
     }
-  }
-
-  /** What the work threw, as it was (unchecked). */
-  private static RuntimeException unwrapped(CompletionException e) {
-    if (e.getCause() instanceof RuntimeException r) {
-      return r;
-    }
-    if (e.getCause() instanceof Error err) {
-      throw err;
-    }
-    return e;
   }
 
   private CompletableFuture<List<Parsed<T>>> parseAsync(
