@@ -1,13 +1,18 @@
 package vn.hatang.cli.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,7 @@ import vn.hatang.core.check.MachineResult;
 import vn.hatang.core.check.State;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.snapshot.SnapshotCodec;
+import vn.hatang.core.snapshot.SnapshotException;
 import vn.hatang.core.standard.Standard;
 
 class CheckServiceTest {
@@ -99,6 +105,76 @@ class CheckServiceTest {
       assertThat(kept.findings()).isNotEmpty().isEqualTo(judged.findings());
       assertThat(kept.ageDays()).isEqualTo(judged.ageDays());
       assertThat(kept.stale()).isEqualTo(judged.stale());
+    }
+  }
+
+  /** A file read in one open: its bytes exactly, an empty one empty. */
+  @Test
+  void aFileIsReadWhole() throws Exception {
+    byte[] snapshot = Fixtures.bytes("old-pc.json");
+    Path f = Files.write(dir.resolve("a.json"), snapshot);
+    assertThat(CheckService.readFile(f)).isEqualTo(snapshot);
+    Path empty = Files.write(dir.resolve("empty.json"), new byte[0]);
+    assertThat(CheckService.readFile(empty)).isEmpty();
+  }
+
+  /** A file one byte over the limit is refused by its size, without reading it. */
+  @Test
+  void aFileOverTheLimitIsRefusedWithItsSize() throws Exception {
+    Path f = dir.resolve("big.json");
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(SnapshotCodec.MAX_BYTES + 1L); // sparse: nothing written
+    }
+    assertThatThrownBy(() -> CheckService.readFile(f))
+        .isInstanceOfSatisfying(
+            SnapshotException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("snapshot.error.tooLarge");
+              assertThat(e.args())
+                  .containsExactly(SnapshotCodec.MAX_BYTES + 1L, SnapshotCodec.MAX_BYTES);
+            });
+    Path fits = dir.resolve("fits.json");
+    try (RandomAccessFile raf = new RandomAccessFile(fits.toFile(), "rw")) {
+      raf.setLength(SnapshotCodec.MAX_BYTES);
+    }
+    assertThat(CheckService.readFile(fits)).hasSize(SnapshotCodec.MAX_BYTES);
+  }
+
+  /**
+   * A path whose size says nothing (a named pipe: size 0) is read to its end, and past the limit
+   * only to one byte more, which the codec refuses as too large.
+   */
+  @Test
+  void aPipeIsReadToItsEndOrOneBytePastTheLimit() throws Exception {
+    byte[] snapshot = Fixtures.bytes("old-pc.json");
+    assertThat(readThroughPipe(snapshot)).isEqualTo(snapshot);
+    byte[] tooMuch = new byte[SnapshotCodec.MAX_BYTES + 100];
+    Arrays.fill(tooMuch, (byte) ' ');
+    byte[] read = readThroughPipe(tooMuch);
+    assertThat(read).hasSize(SnapshotCodec.MAX_BYTES + 1);
+    assertThatThrownBy(() -> SnapshotCodec.read(read, "pipe"))
+        .isInstanceOfSatisfying(
+            SnapshotException.class, e -> assertThat(e.key()).isEqualTo("snapshot.error.tooLarge"));
+  }
+
+  private byte[] readThroughPipe(byte[] content) throws Exception {
+    Path fifo = dir.resolve("pipe-" + content.length);
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(content);
+              } catch (IOException e) {
+                // the reader stopped reading at the limit: the rest is not wanted
+              }
+            });
+    writer.start();
+    try {
+      return CheckService.readFile(fifo);
+    } finally {
+      writer.join(10_000);
     }
   }
 
