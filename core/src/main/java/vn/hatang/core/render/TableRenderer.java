@@ -1,5 +1,6 @@
 package vn.hatang.core.render;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -137,14 +138,13 @@ public final class TableRenderer implements PartRenderer {
     }
     Messages m = f.messages();
     Cells cells = cells(std, f);
-    StringBuilder out = new StringBuilder(4096);
-    out.append('\n')
-        .append(
-            m.get(
-                "table.deficiencies",
-                Safe.text(r.snapshot().machine().hostname()),
-                unit(r.snapshot())))
-        .append('\n');
+    ByteArrayBuilder out = new ByteArrayBuilder(4096);
+    String title =
+        m.get(
+            "table.deficiencies", Safe.text(r.snapshot().machine().hostname()), unit(r.snapshot()));
+    out.append('\n');
+    out.write(title.getBytes(StandardCharsets.UTF_8));
+    out.append('\n');
     List<Cell[]> d = new ArrayList<>();
     d.add(cells.header);
     List<State> states = new ArrayList<>();
@@ -155,23 +155,30 @@ public final class TableRenderer implements PartRenderer {
       states.add(x.state());
       d.add(cells.row(x));
     }
-    TextTable.Styler styler =
-        !f.colour()
-            ? null
-            : (row, col, padded) ->
-                row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
-    try {
-      TextTable.renderCells(d, new boolean[6], "  ", styler, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    if (!f.colour()) {
+      TextTable.renderCells(d, new boolean[6], INDENT, out);
+    } else {
+      StringBuilder coloured = new StringBuilder(4096);
+      TextTable.Styler styler =
+          (row, col, padded) ->
+              row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
+      try {
+        TextTable.renderCells(d, new boolean[6], INDENT.text(), styler, coloured);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringBuilder does not fail
+      }
+      out.write(coloured.toString().getBytes(StandardCharsets.UTF_8));
     }
     for (Finding x : r.findings()) {
       if (x.waiver() != null) {
-        out.append("  ").append(waiverLine(x, m)).append('\n');
+        out.write(("  " + waiverLine(x, m) + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
+
+  /** Before each line of a deficiency table. */
+  private static final Cell INDENT = new Cell("  ", 2);
 
   /** The cells of a run, made for the standard and formats of the last part asked for. */
   private final AtomicReference<Cells> cells = new AtomicReference<>();

@@ -1,9 +1,13 @@
 package vn.hatang.core.render;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Aligned plain-text tables: columns padded by display width ({@link TextWidth}), untrusted cells
@@ -97,9 +101,34 @@ public final class TextTable {
    * @param text the text as shown
    * @param width its display width in columns
    */
-  public record Cell(String text, int width) {
+  public static final class Cell {
     /** The empty cell. */
     public static final Cell EMPTY = new Cell("", 0);
+
+    private final String text;
+    private final int width;
+
+    /** Its UTF-8 bytes, made when first written as bytes (racing threads make equal ones). */
+    private Encoded encoded;
+
+    /**
+     * @param text the text as shown
+     * @param width its display width in columns
+     */
+    public Cell(String text, int width) {
+      this.text = Objects.requireNonNull(text);
+      this.width = width;
+    }
+
+    /** The text as shown. */
+    public String text() {
+      return text;
+    }
+
+    /** Its display width in columns. */
+    public int width() {
+      return width;
+    }
 
     /**
      * A cell of untrusted text.
@@ -132,7 +161,43 @@ public final class TextTable {
       }
       return new Cell(cell, TextWidth.ofNfc(cell));
     }
+
+    private Encoded encoded() {
+      Encoded e = encoded;
+      if (e == null) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int kept = text.length();
+        while (kept > 0 && Character.isWhitespace(text.charAt(kept - 1))) {
+          kept--;
+        }
+        int end =
+            kept == text.length()
+                ? bytes.length
+                : text.substring(0, kept).getBytes(StandardCharsets.UTF_8).length;
+        e = new Encoded(bytes, end);
+        encoded = e;
+      }
+      return e;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c && c.width == width && c.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * text.hashCode() + width;
+    }
+
+    @Override
+    public String toString() {
+      return "Cell[text=" + text + ", width=" + width + "]";
+    }
   }
+
+  /** A cell's UTF-8 bytes, and how many of them come before its trailing whitespace. */
+  private record Encoded(byte[] bytes, int end) {}
 
   /** Spaces to pad with, cut to length. */
   private static final String SPACES = " ".repeat(256);
@@ -184,6 +249,74 @@ public final class TextTable {
       }
       out.append(line, 0, end).append('\n');
     }
+  }
+
+  /**
+   * Renders rows of cells already made as {@link #renderCells(List, boolean[], String, Styler,
+   * Appendable)} does without a styler, in UTF-8 to {@code out}: the same text, without making it
+   * as characters first. The first row is the header.
+   *
+   * @param indent text before each line
+   */
+  public static void renderCells(
+      List<Cell[]> rows, boolean[] rightAligned, Cell indent, ByteArrayBuilder out) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (Cell[] row : rows) {
+      for (int c = 0; c < cols; c++) {
+        width[c] = Math.max(width[c], row[c].width());
+      }
+    }
+    byte[] line = new byte[256];
+    for (Cell[] row : rows) {
+      // kept: the line's length up to its last character that is not whitespace.
+      int length = 0;
+      int kept = 0;
+      Encoded in = indent.encoded();
+      line = put(line, length, in.bytes(), in.bytes().length);
+      if (in.end() > 0) {
+        kept = in.end();
+      }
+      length += in.bytes().length;
+      for (int c = 0; c < cols; c++) {
+        if (c > 0) {
+          line = putSpaces(line, length, 2);
+          length += 2;
+        }
+        int pad = Math.max(0, width[c] - row[c].width());
+        if (rightAligned[c]) {
+          line = putSpaces(line, length, pad);
+          length += pad;
+        }
+        Encoded e = row[c].encoded();
+        line = put(line, length, e.bytes(), e.bytes().length);
+        if (e.end() > 0) {
+          kept = length + e.end();
+        }
+        length += e.bytes().length;
+        if (!rightAligned[c]) {
+          line = putSpaces(line, length, pad);
+          length += pad;
+        }
+      }
+      out.write(line, 0, kept);
+      out.append('\n');
+    }
+  }
+
+  /** {@code n} bytes of {@code bytes} put at {@code at} in {@code line}, grown when needed. */
+  private static byte[] put(byte[] line, int at, byte[] bytes, int n) {
+    byte[] l =
+        line.length >= at + n ? line : Arrays.copyOf(line, Math.max(at + n, 2 * line.length));
+    System.arraycopy(bytes, 0, l, at, n);
+    return l;
+  }
+
+  private static byte[] putSpaces(byte[] line, int at, int n) {
+    byte[] l =
+        line.length >= at + n ? line : Arrays.copyOf(line, Math.max(at + n, 2 * line.length));
+    Arrays.fill(l, at, at + n, (byte) ' ');
+    return l;
   }
 
   private static StringBuilder spaces(StringBuilder line, int n) {

@@ -2,9 +2,11 @@ package vn.hatang.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,62 @@ class TableCellsTest {
     assertThat(Cell.of(decomposed, 0).width()).isEqualTo(6);
     assertThat(Cell.of("abcdef", 4)).isEqualTo(new Cell("abc…", 4));
     assertThat(Cell.of(null, 4)).isEqualTo(Cell.EMPTY);
+  }
+
+  /**
+   * Cells written as bytes give the UTF-8 of the text rendering: padding, right alignment, wide and
+   * combining characters, and trailing whitespace dropped whatever it is (padding, an empty last
+   * column, an ideographic space, a cell of spaces only).
+   */
+  @Test
+  void cellsWrittenAsBytesAreTheTextInUtf8() throws Exception {
+    List<List<Cell[]>> tables =
+        List.of(
+            List.of(
+                cells("CHECK", "STATE", "N"),
+                cells("RAM", "FAIL", "4"),
+                cells("Tên máy — Trường", "", "12345"),
+                cells("数据专线", "UNKNOWN", "")),
+            List.of(cells("A", "B"), cells("x", "   "), cells("", ""), cells("y\u3000", "z\u3000")),
+            List.of(
+                cells("only"),
+                cells("   "),
+                new Cell[] {new Cell("trail  ", 7)},
+                new Cell[] {new Cell("", 0)}));
+    for (List<Cell[]> rows : tables) {
+      int cols = rows.get(0).length;
+      for (boolean[] right : List.of(new boolean[cols], rightAll(cols), rightLast(cols))) {
+        for (String indent : List.of("", "  ", "\u3000")) {
+          StringBuilder text = new StringBuilder();
+          TextTable.renderCells(rows, right, indent, null, text);
+          ByteArrayBuilder bytes = new ByteArrayBuilder();
+          TextTable.renderCells(rows, right, new Cell(indent, TextWidth.of(indent)), bytes);
+          assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8))
+              .as("%s %s [%s]", rows.size(), Arrays.toString(right), indent)
+              .isEqualTo(text.toString());
+        }
+      }
+    }
+  }
+
+  private static Cell[] cells(String... texts) {
+    Cell[] out = new Cell[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      out[i] = new Cell(texts[i], TextWidth.of(texts[i]));
+    }
+    return out;
+  }
+
+  private static boolean[] rightAll(int n) {
+    boolean[] b = new boolean[n];
+    Arrays.fill(b, true);
+    return b;
+  }
+
+  private static boolean[] rightLast(int n) {
+    boolean[] b = new boolean[n];
+    b[n - 1] = true;
+    return b;
   }
 
   /**
