@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -79,9 +80,13 @@ public final class TableRenderer implements PartRenderer {
                 row > 0 && col == 2
                     ? Terminal.colour(machines.get(row - 1).verdict(), padded)
                     : padded;
-    TextTable.render(rows, right, "", null, verdicts, out);
-
     out.flush();
+    if (verdicts == null) {
+      TextTable.renderCells(cells(rows), right, Cell.EMPTY, bytes);
+    } else {
+      TextTable.render(rows, right, "", null, verdicts, out);
+      out.flush();
+    }
     while (parts.hasNext()) {
       bytes.write(parts.next());
     }
@@ -111,6 +116,28 @@ public final class TableRenderer implements PartRenderer {
                     summary.standard().freshnessDays()))
         .append('\n');
     out.flush();
+  }
+
+  /**
+   * The machine table's cells ({@link TextTable#MAX_CELL} wide at most); the unit and verdict
+   * cells, the same on many rows, made once each.
+   */
+  private static List<Cell[]> cells(List<String[]> rows) {
+    Map<String, Cell> units = new HashMap<>();
+    Map<String, Cell> verdicts = new HashMap<>();
+    List<Cell[]> out = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      Cell[] cells = new Cell[row.length];
+      for (int c = 0; c < row.length; c++) {
+        Map<String, Cell> seen = c == 0 ? units : c == 2 ? verdicts : null;
+        cells[c] =
+            seen == null || row[c] == null
+                ? Cell.of(row[c], TextTable.MAX_CELL)
+                : seen.computeIfAbsent(row[c], t -> Cell.of(t, TextTable.MAX_CELL));
+      }
+      out.add(cells);
+    }
+    return out;
   }
 
   /** The machine's row of the table, with the WAIVED cell (dropped when no waiver was involved). */
@@ -156,7 +183,11 @@ public final class TableRenderer implements PartRenderer {
       d.add(cells.row(x));
     }
     if (!f.colour()) {
-      TextTable.renderCells(d, new boolean[6], INDENT, out);
+      try {
+        TextTable.renderCells(d, new boolean[6], INDENT, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
+      }
     } else {
       StringBuilder coloured = new StringBuilder(4096);
       TextTable.Styler styler =

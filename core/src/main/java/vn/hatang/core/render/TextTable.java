@@ -1,7 +1,7 @@
 package vn.hatang.core.render;
 
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -254,12 +254,14 @@ public final class TextTable {
   /**
    * Renders rows of cells already made as {@link #renderCells(List, boolean[], String, Styler,
    * Appendable)} does without a styler, in UTF-8 to {@code out}: the same text, without making it
-   * as characters first. The first row is the header.
+   * as characters first. Lines are gathered and written some 64 KiB at a time. The first row is the
+   * header.
    *
    * @param indent text before each line
+   * @throws IOException if {@code out} cannot be written
    */
   public static void renderCells(
-      List<Cell[]> rows, boolean[] rightAligned, Cell indent, ByteArrayBuilder out) {
+      List<Cell[]> rows, boolean[] rightAligned, Cell indent, OutputStream out) throws IOException {
     int cols = rows.get(0).length;
     int[] width = new int[cols];
     for (Cell[] row : rows) {
@@ -267,41 +269,47 @@ public final class TextTable {
         width[c] = Math.max(width[c], row[c].width());
       }
     }
-    byte[] line = new byte[256];
+    Encoded in = indent.encoded();
+    byte[] buf = new byte[rows.size() < 64 ? 1024 : 1 << 16];
+    int length = 0;
     for (Cell[] row : rows) {
-      // kept: the line's length up to its last character that is not whitespace.
-      int length = 0;
-      int kept = 0;
-      Encoded in = indent.encoded();
-      line = put(line, length, in.bytes(), in.bytes().length);
+      // kept: where the line ends without its trailing whitespace.
+      int kept = length;
+      buf = put(buf, length, in.bytes(), in.bytes().length);
       if (in.end() > 0) {
-        kept = in.end();
+        kept = length + in.end();
       }
       length += in.bytes().length;
       for (int c = 0; c < cols; c++) {
         if (c > 0) {
-          line = putSpaces(line, length, 2);
+          buf = putSpaces(buf, length, 2);
           length += 2;
         }
         int pad = Math.max(0, width[c] - row[c].width());
         if (rightAligned[c]) {
-          line = putSpaces(line, length, pad);
+          buf = putSpaces(buf, length, pad);
           length += pad;
         }
         Encoded e = row[c].encoded();
-        line = put(line, length, e.bytes(), e.bytes().length);
+        buf = put(buf, length, e.bytes(), e.bytes().length);
         if (e.end() > 0) {
           kept = length + e.end();
         }
         length += e.bytes().length;
         if (!rightAligned[c]) {
-          line = putSpaces(line, length, pad);
+          buf = putSpaces(buf, length, pad);
           length += pad;
         }
       }
-      out.write(line, 0, kept);
-      out.append('\n');
+      buf = putSpaces(buf, kept, 1);
+      buf[kept] = '\n';
+      length = kept + 1;
+      if (length >= 1 << 16) {
+        out.write(buf, 0, length);
+        length = 0;
+      }
     }
+    out.write(buf, 0, length);
   }
 
   /** {@code n} bytes of {@code bytes} put at {@code at} in {@code line}, grown when needed. */

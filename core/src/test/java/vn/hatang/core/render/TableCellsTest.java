@@ -67,6 +67,7 @@ class TableCellsTest {
                 cells("Tên máy — Trường", "", "12345"),
                 cells("数据专线", "UNKNOWN", "")),
             List.of(cells("A", "B"), cells("x", "   "), cells("", ""), cells("y\u3000", "z\u3000")),
+            bigTable(),
             List.of(
                 cells("only"),
                 cells("   "),
@@ -86,6 +87,16 @@ class TableCellsTest {
         }
       }
     }
+  }
+
+  /** More than the 64 KiB written at a time. */
+  private static List<Cell[]> bigTable() {
+    List<Cell[]> rows = new ArrayList<>();
+    rows.add(cells("ĐƠN VỊ", "MÁY", "ĐẠT"));
+    for (int i = 0; i < 3000; i++) {
+      rows.add(cells("Ủy ban nhân dân xã " + (i % 7), "PC-" + i, i % 3 == 0 ? "" : "" + i));
+    }
+    return rows;
   }
 
   private static Cell[] cells(String... texts) {
