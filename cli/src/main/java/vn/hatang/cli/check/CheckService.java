@@ -241,13 +241,15 @@ public final class CheckService {
           return Arrays.copyOf(bytes, buffer.position()); // it shrank meanwhile
         }
       }
-      byte[] rest =
-          Channels.newInputStream(channel).readNBytes(SnapshotCodec.MAX_BYTES + 1 - bytes.length);
-      if (rest.length == 0) {
+      ByteBuffer next = ByteBuffer.allocate(1);
+      if (channel.read(next) <= 0) {
         return bytes;
       }
-      byte[] all = Arrays.copyOf(bytes, bytes.length + rest.length);
-      System.arraycopy(rest, 0, all, bytes.length, rest.length);
+      byte[] rest =
+          Channels.newInputStream(channel).readNBytes(SnapshotCodec.MAX_BYTES - bytes.length);
+      byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+      all[bytes.length] = next.get(0);
+      System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
       return all;
     }
   }
