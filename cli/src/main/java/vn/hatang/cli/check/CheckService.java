@@ -224,33 +224,62 @@ public final class CheckService {
 
   /** A snapshot file's bytes, refused when larger than {@link SnapshotCodec#MAX_BYTES}. */
   public static byte[] readFile(Path f) throws IOException, SnapshotException {
+    ReadBuffer buffer = new ReadBuffer();
+    readFile(f, buffer);
+    return Arrays.copyOf(buffer.bytes, buffer.length);
+  }
+
+  /** Bytes read from a file, kept to be read into again; it grows to the largest file read. */
+  public static final class ReadBuffer {
+    private byte[] bytes = new byte[64 * 1024];
+    private int length;
+
+    /** The buffer: the bytes read, then whatever an earlier, longer read left. */
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    /** How many bytes of {@link #bytes()} the last read put there. */
+    public int length() {
+      return length;
+    }
+
+    private void ensure(int needed) {
+      if (bytes.length < needed) {
+        int grown = (int) Math.min(SnapshotCodec.MAX_BYTES + 1L, 2L * bytes.length);
+        bytes = Arrays.copyOf(bytes, Math.max(needed, grown));
+      }
+    }
+  }
+
+  /** {@link #readFile(Path)} into {@code into}: its bytes are the file's first {@code length()}. */
+  public static void readFile(Path f, ReadBuffer into) throws IOException, SnapshotException {
     // One open: the size is the open file's (a stat of the path besides cost a quarter of a second
-    // at 100,000 files), then that many bytes are read, then one more read makes sure nothing
-    // follows. A file that grew meanwhile, or one whose size says nothing (a pipe), is read on up
-    // to one byte past the limit, which the codec refuses as too large.
+    // at 100,000 files), then that many bytes and one more are asked for: the end of the file
+    // comes instead of that byte. A file that grew meanwhile, or one whose size says nothing (a
+    // pipe), is read on up to one byte past the limit, which the codec refuses as too large.
     try (SeekableByteChannel channel = Files.newByteChannel(f)) {
       long size = channel.size();
       if (size > SnapshotCodec.MAX_BYTES) {
         throw new SnapshotException(
             f.toString(), null, "snapshot.error.tooLarge", size, SnapshotCodec.MAX_BYTES);
       }
-      byte[] bytes = new byte[(int) size];
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      into.ensure((int) size + 1);
+      ByteBuffer buffer = ByteBuffer.wrap(into.bytes, 0, (int) size + 1);
       while (buffer.hasRemaining()) {
         if (channel.read(buffer) < 0) {
-          return Arrays.copyOf(bytes, buffer.position()); // it shrank meanwhile
+          break;
         }
       }
-      ByteBuffer next = ByteBuffer.allocate(1);
-      if (channel.read(next) <= 0) {
-        return bytes;
+      int read = buffer.position();
+      if (read > size) {
+        byte[] rest =
+            Channels.newInputStream(channel).readNBytes(SnapshotCodec.MAX_BYTES + 1 - read);
+        into.ensure(read + rest.length);
+        System.arraycopy(rest, 0, into.bytes, read, rest.length);
+        read += rest.length;
       }
-      byte[] rest =
-          Channels.newInputStream(channel).readNBytes(SnapshotCodec.MAX_BYTES - bytes.length);
-      byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
-      all[bytes.length] = next.get(0);
-      System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
-      return all;
+      into.length = read;
     }
   }
 

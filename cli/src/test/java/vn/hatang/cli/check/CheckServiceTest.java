@@ -118,6 +118,28 @@ class CheckServiceTest {
     assertThat(CheckService.readFile(empty)).isEmpty();
   }
 
+  /**
+   * One buffer read into again and again: each read gives its file's bytes as its first {@code
+   * length()}, a short file after a long one included, and the buffer grows for a long one.
+   */
+  @Test
+  void aBufferReadIntoAgainHoldsEachFileInTurn() throws Exception {
+    byte[] snapshot = Fixtures.bytes("old-pc.json");
+    byte[] big = new byte[200_000];
+    Arrays.fill(big, (byte) 'x');
+    Path small = Files.write(dir.resolve("small.json"), snapshot);
+    Path large = Files.write(dir.resolve("large.json"), big);
+    Path empty = Files.write(dir.resolve("empty.json"), new byte[0]);
+    CheckService.ReadBuffer buffer = new CheckService.ReadBuffer();
+    for (Path f : List.of(small, large, small, empty, large)) {
+      CheckService.readFile(f, buffer);
+      assertThat(Arrays.copyOf(buffer.bytes(), buffer.length()))
+          .as(f.toString())
+          .isEqualTo(Files.readAllBytes(f));
+    }
+    assertThat(buffer.bytes().length).isGreaterThan(big.length);
+  }
+
   /** A file one byte over the limit is refused by its size, without reading it. */
   @Test
   void aFileOverTheLimitIsRefusedWithItsSize() throws Exception {

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -203,11 +204,21 @@ public final class SnapshotCodec {
    *     version, or breaks the schema
    */
   public static Snapshot read(byte[] bytes, String source) throws SnapshotException {
-    if (bytes.length > MAX_BYTES) {
-      throw new SnapshotException(source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
+    return read(bytes, bytes.length, source);
+  }
+
+  /**
+   * {@link #read(byte[], String)} of the first {@code length} bytes of {@code buffer}: a buffer
+   * read into again and again, nothing of which is kept.
+   */
+  public static Snapshot read(byte[] buffer, int length, String source) throws SnapshotException {
+    if (length > MAX_BYTES) {
+      throw new SnapshotException(source, null, "snapshot.error.tooLarge", length, MAX_BYTES);
     }
-    Snapshot snapshot = readStreaming(bytes);
-    return snapshot != null ? snapshot : readThorough(bytes, source);
+    Snapshot snapshot = readStreaming(buffer, length);
+    return snapshot != null
+        ? snapshot
+        : readThorough(length == buffer.length ? buffer : Arrays.copyOf(buffer, length), source);
   }
 
   /**
@@ -217,8 +228,12 @@ public final class SnapshotCodec {
    * @return the snapshot, or {@code null} when the document is not plainly valid
    */
   static Snapshot readStreaming(byte[] bytes) {
+    return readStreaming(bytes, bytes.length);
+  }
+
+  private static Snapshot readStreaming(byte[] bytes, int length) {
     try (StreamingSchema.Parser parser =
-        StreamingHolder.SCHEMA.wrap(MAPPER.getFactory().createParser(bytes))) {
+        StreamingHolder.SCHEMA.wrap(MAPPER.getFactory().createParser(bytes, 0, length))) {
       Snapshot snapshot = SnapshotBinder.read(parser);
       if (!parser.finished() || parser.nextToken() != null) {
         return null;

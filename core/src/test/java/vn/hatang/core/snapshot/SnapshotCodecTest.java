@@ -29,6 +29,30 @@ class SnapshotCodecTest {
     assertThat(SnapshotCodec.write(second)).isEqualTo(written);
   }
 
+  /**
+   * The first {@code length} bytes of a longer buffer read as those bytes alone: what follows them
+   * (an earlier, longer file's bytes) is not read, and a bad prefix gets the error its bytes alone
+   * get.
+   */
+  @Test
+  void aBuffersFirstBytesReadAsThoseBytesAlone() throws Exception {
+    byte[] json = Fixtures.bytes("old-pc.json");
+    byte[] buffer = java.util.Arrays.copyOf(json, json.length + 1000);
+    java.util.Arrays.fill(buffer, json.length, buffer.length, (byte) '}');
+    assertThat(SnapshotCodec.read(buffer, json.length, "buffer"))
+        .isEqualTo(SnapshotCodec.read(json, "alone"));
+    byte[] bad = Fixtures.bytes("malformed.json");
+    byte[] badBuffer = java.util.Arrays.copyOf(bad, bad.length + 1000);
+    SnapshotException alone =
+        catchThrowableOfType(SnapshotException.class, () -> SnapshotCodec.read(bad, "x"));
+    SnapshotException inBuffer =
+        catchThrowableOfType(
+            SnapshotException.class, () -> SnapshotCodec.read(badBuffer, bad.length, "x"));
+    assertThat(inBuffer.key()).isEqualTo(alone.key());
+    assertThat(inBuffer.where()).isEqualTo(alone.where());
+    assertThat(inBuffer.args()).isEqualTo(alone.args());
+  }
+
   @Test
   void readsTheFieldsOfTheContract() {
     Snapshot s = Fixtures.snapshot(Fixtures.COMPLIANT);
