@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -131,7 +132,9 @@ final class StreamingSchema {
     long maxLong = Long.MAX_VALUE;
     double minDouble = Double.NEGATIVE_INFINITY;
     double maxDouble = Double.POSITIVE_INFINITY;
-    Pattern pattern;
+
+    /** The pattern, matched by hand where it is a known one ({@link KnownPatterns}). */
+    Predicate<String> pattern;
 
     /** Allowed values (enum or const): strings as {@link String}, numbers as {@link BigDecimal}. */
     Set<Object> allowed;
@@ -226,7 +229,8 @@ final class StreamingSchema {
       node.maxLong = toLong(node.maximum.setScale(0, RoundingMode.FLOOR));
     }
     if (schema.has("pattern")) {
-      node.pattern = Pattern.compile(schema.get("pattern").asText());
+      String regex = schema.get("pattern").asText();
+      node.pattern = KnownPatterns.matcher(regex, Pattern.compile(regex));
     }
     if (schema.has("enum") || schema.has("const")) {
       Set<Object> allowed = new HashSet<>();
@@ -518,7 +522,7 @@ final class StreamingSchema {
       if (node.allowed != null && !node.allowed.contains(text)) {
         throw new Violation();
       }
-      if (node.pattern != null && (lineBreak(text) || !node.pattern.matcher(text).find())) {
+      if (node.pattern != null && (lineBreak(text) || !node.pattern.test(text))) {
         throw new Violation();
       }
     }
