@@ -9,10 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import vn.hatang.cli.report.SnapshotStream;
 import vn.hatang.core.check.CheckReport;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.InputError;
@@ -185,37 +191,105 @@ public final class SpooledRun implements AutoCloseable {
     return entries.size();
   }
 
-  /** Writes the whole output (UTF-8) in report order. {@code out} is flushed, not closed. */
+  /**
+   * Writes the whole output (UTF-8) in report order. {@code out} is flushed, not closed.
+   *
+   * <p>The parts are read back from the spool ahead of the writing, {@link #CHUNK} at a time on one
+   * thread per processor, at most {@link #AHEAD} chunks at once: the first ones while the machine
+   * table is written, the next ones while the earlier ones are.
+   */
   public void writeTo(OutputStream out) throws IOException {
-    Iterator<Entry> it = entries.iterator();
-    Iterator<byte[]> parts =
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
-
-          @Override
-          public byte[] next() {
-            Entry e = it.next();
-            ByteBuffer buf = ByteBuffer.allocate(e.length());
-            try {
-              while (buf.hasRemaining()) {
-                if (channel.read(buf, e.offset() + buf.position()) < 0) {
-                  throw new IOException("spool file " + file + " ended early");
-                }
-              }
-            } catch (IOException x) {
-              throw new UncheckedIOException(x);
-            }
-            return buf.array();
-          }
-        };
+    int threads = Math.max(1, Math.min(AHEAD, Runtime.getRuntime().availableProcessors()));
+    ExecutorService readers =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread t = new Thread(task, "hatang-spool");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      renderer.write(summary, formats, parts, out);
+      renderer.write(summary, formats, new PartsAhead(readers), out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } finally {
+      readers.shutdownNow();
     }
+  }
+
+  /** Parts read back per chunk of entries. */
+  static final int CHUNK = 256;
+
+  /** Chunks read ahead at most: bounds what is held (a JSON part is some 13 KB). */
+  static final int AHEAD = 4;
+
+  /** The parts in report order, read {@link #AHEAD} chunks ahead. */
+  private final class PartsAhead implements Iterator<byte[]> {
+    private final ExecutorService readers;
+    private final ArrayDeque<CompletableFuture<byte[][]>> queued = new ArrayDeque<>();
+    private int nextChunk;
+    private byte[][] current = new byte[0][];
+    private int at;
+    private int handed;
+
+    PartsAhead(ExecutorService readers) {
+      this.readers = readers;
+      while (queued.size() < AHEAD && queueNext()) {
+        // the first chunks, read while the head and the machine table are written
+      }
+    }
+
+    private boolean queueNext() {
+      int from = nextChunk * CHUNK;
+      if (from >= entries.size()) {
+        return false;
+      }
+      List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+      queued.add(CompletableFuture.supplyAsync(() -> read(chunk), readers));
+      nextChunk++;
+      return true;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return handed < entries.size();
+    }
+
+    @Override
+    public byte[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      if (at == current.length) {
+        current = SnapshotStream.joinHere(queued.remove());
+        at = 0;
+        queueNext();
+      }
+      handed++;
+      byte[] part = current[at];
+      current[at++] = null; // written: not held any longer
+      return part;
+    }
+  }
+
+  /** Reads some entries' parts from the spool (positional reads: safe from several threads). */
+  private byte[][] read(List<Entry> chunk) {
+    byte[][] parts = new byte[chunk.size()][];
+    try {
+      for (int i = 0; i < parts.length; i++) {
+        Entry e = chunk.get(i);
+        ByteBuffer buf = ByteBuffer.allocate(e.length());
+        while (buf.hasRemaining()) {
+          if (channel.read(buf, e.offset() + buf.position()) < 0) {
+            throw new IOException("spool file " + file + " ended early");
+          }
+        }
+        parts[i] = buf.array();
+      }
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    return parts;
   }
 
   @Override

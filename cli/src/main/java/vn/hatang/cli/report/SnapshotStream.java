@@ -191,7 +191,7 @@ public final class SnapshotStream<T> {
    * Waits for work done on another thread; what it threw is thrown here as it was (unchecked), as
    * if the work had been done on this thread.
    */
-  static <V> V joinHere(CompletableFuture<V> work) {
+  public static <V> V joinHere(CompletableFuture<V> work) {
     return joinHere(work, new AtomicReference<>());
   }
 

@@ -134,6 +134,54 @@ class SpooledRunTest {
     }
   }
 
+  /**
+   * More machines than the chunks read ahead at once, in an order of files that is not the report's
+   * (hostnames shuffled): the parts come back in report order, each whole.
+   */
+  @Test
+  void manyChunksReadAheadComeBackInReportOrder() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("many"));
+    String template = new String(Fixtures.bytes("old-pc.json"), StandardCharsets.UTF_8);
+    int machines = SpooledRun.CHUNK * (SpooledRun.AHEAD + 2) + 17;
+    java.util.Random random = new java.util.Random(52);
+    for (int i = 0; i < machines; i++) {
+      String json =
+          template
+              .replace("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", new java.util.UUID(52, i).toString())
+              .replace("NC-KETOAN", "PC-" + random.nextInt(1_000_000))
+              .replace("c0ffee00112233445566778899aabbcc", String.format("%032x", i));
+      Files.writeString(in.resolve(String.format("pc-%05d.json", i)), json);
+    }
+    Standard standard = Fixtures.defaultStandard();
+    List<String> paths = List.of(in.toString());
+    CheckReport report =
+        CheckService.check(
+                new CheckService.Inputs(paths, new ByteArrayInputStream(new byte[0]), List.of()),
+                standard,
+                DATE,
+                Waivers.NONE)
+            .report();
+    assertThat(report.machines()).hasSize(machines);
+    for (String format : List.of("table", "json")) {
+      Formats f = new Formats(Messages.of(Locale.ENGLISH, HatangMain.BUNDLE));
+      PartRenderer renderer = (PartRenderer) ReportRenderer.forFormat(format);
+      CheckService.Spooled spooled =
+          CheckService.spool(
+              new CheckService.Inputs(paths, new ByteArrayInputStream(new byte[0]), List.of()),
+              standard,
+              DATE,
+              Waivers.NONE,
+              new SpooledRun(renderer, f, standard, DATE, null));
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (SpooledRun run = spooled.run()) {
+        run.writeTo(out);
+      }
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .as(format)
+          .isEqualTo(renderer.render(report, f));
+    }
+  }
+
   @Test
   void nothingJudgedIsAnInputError() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
