@@ -18,10 +18,40 @@ public final class IndentedJson extends DefaultPrettyPrinter {
   /** Levels encoded ahead; deeper ones are written as the default printer writes them. */
   private static final int LEVELS = 16;
 
+  /** Jackson's default separators, as its default printer has them. */
+  private static final class Defaults extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+    static final Defaults OF = new Defaults();
+
+    String fieldValue() {
+      return _objectFieldValueSeparatorWithSpaces;
+    }
+
+    String entrySeparator() {
+      return String.valueOf(_objectEntrySeparator);
+    }
+  }
+
+  private static final SerializedString FIELD_VALUE =
+      new SerializedString(Defaults.OF.fieldValue());
+
+  /** Per level: a line break and its indentation, and the same after an entry separator. */
+  private static final SerializedString[] ENTRY = new SerializedString[LEVELS];
+
+  private static final SerializedString[] INDENT = new SerializedString[LEVELS];
+
+  static {
+    String eol = DefaultIndenter.SYS_LF;
+    for (int level = 0; level < LEVELS; level++) {
+      String spaces = " ".repeat(2 * level);
+      INDENT[level] = new SerializedString(eol + spaces);
+      ENTRY[level] = new SerializedString(Defaults.OF.entrySeparator() + eol + spaces);
+    }
+  }
+
+  private static final Levels LEVELS_INDENTER = new Levels(INDENT);
+
   private final int base;
-  private final SerializedString fieldValue;
-  private final SerializedString[] entry = new SerializedString[LEVELS];
-  private final SerializedString[] indent = new SerializedString[LEVELS];
 
   /** A printer for a document. */
   public IndentedJson() {
@@ -35,14 +65,7 @@ public final class IndentedJson extends DefaultPrettyPrinter {
   public IndentedJson(int nesting) {
     base = nesting;
     _nesting = nesting;
-    String eol = DefaultIndenter.SYS_LF;
-    fieldValue = new SerializedString(_objectFieldValueSeparatorWithSpaces);
-    for (int level = 0; level < LEVELS; level++) {
-      String spaces = " ".repeat(2 * level);
-      indent[level] = new SerializedString(eol + spaces);
-      entry[level] = new SerializedString(_objectEntrySeparator + eol + spaces);
-    }
-    _objectIndenter = new Levels(indent);
+    _objectIndenter = LEVELS_INDENTER;
   }
 
   @Override
@@ -52,13 +75,13 @@ public final class IndentedJson extends DefaultPrettyPrinter {
 
   @Override
   public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-    g.writeRaw(fieldValue);
+    g.writeRaw(FIELD_VALUE);
   }
 
   @Override
   public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
     if (_nesting < LEVELS) {
-      g.writeRaw(entry[_nesting]);
+      g.writeRaw(ENTRY[_nesting]);
     } else {
       super.writeObjectEntrySeparator(g);
     }
