@@ -188,9 +188,20 @@ public final class CheckService {
    */
   public static List<Path> jsonFiles(Path dir, List<InputError> errors, String shown) {
     List<Path> files = new ArrayList<>();
+    walk(dir, files, errors, shown);
+    files.sort(null);
+    return files;
+  }
+
+  /**
+   * Walks {@code start} as {@link #jsonFiles} does, adding its {@code *.json} files (unsorted) and
+   * its errors (in walk order) to the lists: a folder, or one entry of one (a file, a folder, a
+   * link, which is not followed).
+   */
+  public static void walk(Path start, List<Path> files, List<InputError> errors, String shown) {
     try {
       Files.walkFileTree(
-          dir,
+          start,
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult visitFile(
@@ -218,8 +229,6 @@ public final class CheckService {
           new InputError(
               shown, null, Message.of("snapshot.error.io", String.valueOf(e.getMessage()))));
     }
-    files.sort(null);
-    return files;
   }
 
   /** A snapshot file's bytes, refused when larger than {@link SnapshotCodec#MAX_BYTES}. */

@@ -3,20 +3,18 @@ package vn.hatang.cli.report;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import vn.hatang.cli.check.CheckService;
 import vn.hatang.core.check.InputError;
 
 /**
  * The file lists of the folders a command reads, walked on a background thread from the command's
  * start: while it loads its standard, units and catalogues on one core, the other reads the folders
- * (a province's 100,000 files: most of a second of directory reads and {@code stat} calls). A
- * folder not walked ahead (named twice, or no folder when the walk began) is walked when it is
- * read, as before.
+ * (a province's 100,000 files: most of a second of directory reads and {@code stat} calls). The
+ * command's thread, once it wants a listing not finished yet, walks the rest of it with the walker
+ * ({@link SharedWalk}) instead of waiting. A folder not walked ahead (named twice, or no folder
+ * when the walk began) is walked when it is read, as before.
  */
 public final class FolderWalks {
   /** Nothing walked ahead. */
@@ -25,9 +23,9 @@ public final class FolderWalks {
   /** A folder's {@code *.json} files, sorted, and what could not be read in it, in order. */
   record Listing(List<Path> files, List<InputError> errors) {}
 
-  private final Map<String, CompletableFuture<Listing>> ahead;
+  private final Map<String, SharedWalk> ahead;
 
-  private FolderWalks(Map<String, CompletableFuture<Listing>> ahead) {
+  private FolderWalks(Map<String, SharedWalk> ahead) {
     this.ahead = ahead;
   }
 
@@ -44,29 +42,22 @@ public final class FolderWalks {
     if (paths.size() > MAX_PATHS) {
       return NONE;
     }
-    Map<String, CompletableFuture<Listing>> ahead = new LinkedHashMap<>();
+    Map<String, SharedWalk> ahead = new LinkedHashMap<>();
     for (String p : paths) {
       if (!p.equals("-") && !ahead.containsKey(p) && isDirectory(p)) {
-        ahead.put(p, new CompletableFuture<>());
+        ahead.put(p, new SharedWalk(Path.of(p), p));
       }
     }
     if (ahead.isEmpty()) {
       return NONE;
     }
     // Its own copy: take() removes from the map while the walker goes on.
-    List<Map.Entry<String, CompletableFuture<Listing>>> jobs = List.copyOf(ahead.entrySet());
+    List<SharedWalk> jobs = List.copyOf(ahead.values());
     Thread walker =
         new Thread(
             () -> {
-              for (Map.Entry<String, CompletableFuture<Listing>> job : jobs) {
-                try {
-                  List<InputError> errors = new ArrayList<>();
-                  List<Path> files =
-                      CheckService.jsonFiles(Path.of(job.getKey()), errors, job.getKey());
-                  job.getValue().complete(new Listing(files, errors));
-                } catch (RuntimeException | Error x) {
-                  job.getValue().completeExceptionally(x);
-                }
+              for (SharedWalk job : jobs) {
+                job.work();
               }
             },
             "hatang-walk");
@@ -83,12 +74,16 @@ public final class FolderWalks {
    * The listing of folder {@code p} if it was walked ahead and not taken yet (waits for it), else
    * {@code null}. What the walk threw is thrown here, as the walk on this thread would have.
    */
-  synchronized Listing take(String p) {
-    CompletableFuture<Listing> walk = ahead.isEmpty() ? null : ahead.remove(p);
+  Listing take(String p) {
+    SharedWalk walk;
+    synchronized (this) {
+      walk = ahead.isEmpty() ? null : ahead.remove(p);
+    }
     if (walk == null) {
       return null;
     }
-    return SnapshotStream.joinHere(walk);
+    walk.work(); // what the walker has not started yet, walked here
+    return SnapshotStream.joinHere(walk.listing());
   }
 
   private static boolean isDirectory(String p) {

@@ -66,6 +66,58 @@ class FolderWalksTest {
     assertThat(FolderWalks.NONE.take(folder.toString())).isNull();
   }
 
+  /**
+   * A folder's walk shared between threads by its entries lists what walking it alone lists: names
+   * that sort across levels ({@code a/}, {@code a.json}, {@code a-1.json}), links (not followed),
+   * an empty sub-folder, a folder with no entries, a link as the folder itself.
+   */
+  @Test
+  void aWalkSharedBetweenThreadsListsWhatOneThreadLists() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    for (String f :
+        List.of(
+            "a.json",
+            "a-1.json",
+            "a/z.json",
+            "a/b/c.json",
+            "a/b/d.txt",
+            "b.JSON",
+            "c/x.json",
+            "c/y.json",
+            "d/e/f/g.json")) {
+      Path p = root.resolve(f);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "{}");
+    }
+    for (int i = 0; i < 40; i++) {
+      Files.createDirectories(root.resolve("u" + i));
+      Files.writeString(root.resolve("u" + i + "/pc-" + (i * 7 % 13) + ".json"), "{}");
+    }
+    Files.createDirectories(root.resolve("empty"));
+    Files.createSymbolicLink(root.resolve("link-dir"), root.resolve("c"));
+    Files.createSymbolicLink(root.resolve("link.json"), root.resolve("a.json"));
+    Path none = Files.createDirectories(dir.resolve("none"));
+    Path linked = Files.createSymbolicLink(dir.resolve("linked"), root);
+
+    for (Path folder : List.of(root, none, linked)) {
+      List<InputError> errors = new ArrayList<>();
+      List<Path> alone = CheckService.jsonFiles(folder, errors, folder.toString());
+      for (int round = 0; round < 20; round++) {
+        SharedWalk walk = new SharedWalk(folder, folder.toString());
+        Thread other = new Thread(walk::work);
+        other.start();
+        walk.work();
+        FolderWalks.Listing shared = SnapshotStream.joinHere(walk.listing());
+        other.join();
+        assertThat(shared.files()).as("%s, round %d", folder, round).isEqualTo(alone);
+        assertThat(shared.errors()).isEqualTo(errors);
+      }
+    }
+    assertThat(CheckService.jsonFiles(root, new ArrayList<>(), "root"))
+        .hasSize(48)
+        .startsWith(root.resolve("a-1.json"), root.resolve("a.json"), root.resolve("a/b/c.json"));
+  }
+
   @Test
   void aStreamReadsTheWalkedListingAsItWouldHaveReadTheFolder() throws Exception {
     ObjectNode template = (ObjectNode) JSON.readTree(Fixtures.bytes("compliant-pc.json"));
