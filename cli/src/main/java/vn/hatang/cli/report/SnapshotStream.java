@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,10 +130,20 @@ public final class SnapshotStream<T> {
     } else {
       found = CheckService.jsonFiles(path, errors, p);
     }
-    List<Input> files = new ArrayList<>(found.size());
-    for (Path f : found) {
-      files.add(new Input(f.toString(), name -> readBuffered(f, name)));
-    }
+    // Each file's input made when its batch is parsed, on the parsing threads.
+    List<Input> files =
+        new AbstractList<>() {
+          @Override
+          public Input get(int i) {
+            Path f = found.get(i);
+            return new Input(f.toString(), name -> readBuffered(f, name));
+          }
+
+          @Override
+          public int size() {
+            return found.size();
+          }
+        };
     pipeline(files);
   }
 
