@@ -18,16 +18,7 @@ final class IsoTime {
   static OffsetDateTime parse(String text) {
     int n = text.length();
     // yyyy-MM-ddTHH:mm, then [:ss[.f{1,9}]], then Z or +HH:MM
-    if (n < 17
-        || !digits(text, 0, 4)
-        || text.charAt(4) != '-'
-        || !digits(text, 5, 2)
-        || text.charAt(7) != '-'
-        || !digits(text, 8, 2)
-        || text.charAt(10) != 'T'
-        || !digits(text, 11, 2)
-        || text.charAt(13) != ':'
-        || !digits(text, 14, 2)) {
+    if (!startsAsDateTime(text)) {
       return slow(text);
     }
     int i = 16;
@@ -87,7 +78,25 @@ final class IsoTime {
     return c >= '0' && c <= '9';
   }
 
-  private static boolean digits(String s, int from, int count) {
+  /**
+   * Whether {@code s} begins {@code yyyy-MM-ddTHH:mm} in ASCII digits and is long enough for a zone
+   * after it (17 characters at least).
+   */
+  static boolean startsAsDateTime(String s) {
+    return s.length() >= 17
+        && digits(s, 0, 4)
+        && s.charAt(4) == '-'
+        && digits(s, 5, 2)
+        && s.charAt(7) == '-'
+        && digits(s, 8, 2)
+        && s.charAt(10) == 'T'
+        && digits(s, 11, 2)
+        && s.charAt(13) == ':'
+        && digits(s, 14, 2);
+  }
+
+  /** Whether {@code count} characters from {@code from} are ASCII digits. */
+  static boolean digits(String s, int from, int count) {
     if (from + count > s.length()) {
       return false;
     }

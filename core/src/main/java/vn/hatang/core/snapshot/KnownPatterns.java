@@ -95,21 +95,12 @@ final class KnownPatterns {
   /** {@code yyyy-mm-ddThh:mm[:ss[.f{1,9}]]} then {@code Z} or {@code ±hh:mm}. */
   private static boolean dateTime(String s) {
     int n = s.length();
-    if (n < 17
-        || !digits(s, 0, 4)
-        || s.charAt(4) != '-'
-        || !digits(s, 5, 7)
-        || s.charAt(7) != '-'
-        || !digits(s, 8, 10)
-        || s.charAt(10) != 'T'
-        || !digits(s, 11, 13)
-        || s.charAt(13) != ':'
-        || !digits(s, 14, 16)) {
+    if (!IsoTime.startsAsDateTime(s)) {
       return false;
     }
     int i = 16;
     if (s.charAt(i) == ':') {
-      if (n < i + 3 || !digits(s, i + 1, i + 3)) {
+      if (!IsoTime.digits(s, i + 1, 2)) {
         return false;
       }
       i += 3;
@@ -129,22 +120,9 @@ final class KnownPatterns {
     }
     return i == n - 6
         && (s.charAt(i) == '+' || s.charAt(i) == '-')
-        && digits(s, i + 1, i + 3)
+        && IsoTime.digits(s, i + 1, 2)
         && s.charAt(i + 3) == ':'
-        && digits(s, i + 4, i + 6);
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    if (to > s.length()) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+        && IsoTime.digits(s, i + 4, 2);
   }
 
   private static boolean lowerHex(String s, int from, int to) {
