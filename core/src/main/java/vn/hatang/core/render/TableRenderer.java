@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -258,23 +259,27 @@ public final class TableRenderer implements PartRenderer {
       }
       currency =
           standard.reference().prices() == null ? null : standard.reference().prices().currency();
+      states = new Cell[State.values().length];
+      for (State state : State.values()) {
+        states[state.ordinal()] = Cell.of(f.state(state), MAX[1]);
+      }
     }
 
     /** A finding's row: check, state, measured, required, shortfall or reason, remediation. */
     Cell[] row(Finding x) {
       Formats f = formats;
       Check check = x.check();
-      Locale locale = f.messages().locale();
       Object measured = x.measured();
       boolean noteShown = x.note() != null && x.note().key().equals("note.memoryOsVisible");
+      PerCheck own = perCheck(check);
       return new Cell[] {
-        cell(0, check, null, () -> check.title() == null ? check.id() : check.title().in(locale)),
-        cell(1, null, x.state(), () -> f.state(x.state())),
+        own.title,
+        states[x.state().ordinal()],
         // Numbers vary from machine to machine: made each time, not kept.
         measured instanceof Number
             ? Cell.of(f.measured(x), MAX[2])
-            : cell(2, check, measured, () -> f.measured(x)),
-        cell(3, check, x.required(), () -> f.required(check, x.required())),
+            : own.measured.cell(measured, 2, () -> f.measured(x)),
+        own.required.cell(x.required(), 3, () -> f.required(check, x.required())),
         x.shortfall() != null
             ? Cell.of(f.reasonOrShortfall(x), MAX[4])
             : cell(
@@ -284,9 +289,71 @@ public final class TableRenderer implements PartRenderer {
                 () -> f.reasonOrShortfall(x)),
         x.state() == State.UNKNOWN
             ? Cell.EMPTY
-            : cell(5, check, x.unitCost(), () -> f.remediation(x, currency))
+            : own.cost.cell(x.unitCost(), 5, () -> f.remediation(x, currency))
       };
     }
+
+    /** The state words' cells, by {@link State#ordinal()}. */
+    private final Cell[] states;
+
+    /**
+     * Each check's cells (a copy made anew for each check first met: a standard has a few dozen),
+     * looked up by the check itself, not an equal one.
+     */
+    private volatile IdentityHashMap<Check, PerCheck> checks = new IdentityHashMap<>();
+
+    private PerCheck perCheck(Check check) {
+      PerCheck own = checks.get(check);
+      if (own != null) {
+        return own;
+      }
+      synchronized (this) {
+        own = checks.get(check);
+        if (own == null) {
+          Locale locale = formats.messages().locale();
+          own =
+              new PerCheck(
+                  Cell.of(check.title() == null ? check.id() : check.title().in(locale), MAX[0]));
+          IdentityHashMap<Check, PerCheck> more = new IdentityHashMap<>(checks);
+          more.put(check, own);
+          checks = more;
+        }
+        return own;
+      }
+    }
+
+    /**
+     * A check's cells: its title, and for the columns whose text depends on one value besides the
+     * check, the cell of the value last seen (nearly every machine has the same requirement and
+     * remediation for a check).
+     */
+    private static final class PerCheck {
+      final Cell title;
+      final LastValue measured = new LastValue();
+      final LastValue required = new LastValue();
+      final LastValue cost = new LastValue();
+
+      PerCheck(Cell title) {
+        this.title = title;
+      }
+    }
+
+    /** The cell of the value last seen in a column; another value replaces it. Thread-safe. */
+    private static final class LastValue {
+      private volatile Seen last;
+
+      Cell cell(Object value, int column, Supplier<String> text) {
+        Seen seen = last;
+        if (seen != null && Objects.equals(seen.value, value)) {
+          return seen.cell;
+        }
+        Cell cell = Cell.of(text.get(), MAX[column]);
+        last = new Seen(value, cell);
+        return cell;
+      }
+    }
+
+    private record Seen(Object value, Cell cell) {}
 
     private Cell cell(int column, Check check, Object value, Supplier<String> text) {
       Key key = new Key(column, check, value);
