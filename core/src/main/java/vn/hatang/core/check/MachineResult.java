@@ -29,7 +29,13 @@ public record MachineResult(
 
   /** How many findings are in a state. */
   public long count(State state) {
-    return findings.stream().filter(f -> f.state() == state).count();
+    long n = 0;
+    for (Finding f : findings) {
+      if (f.state() == state) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Counts by state, every state present. */

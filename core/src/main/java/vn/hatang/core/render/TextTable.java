@@ -323,9 +323,14 @@ public final class TextTable {
   private static byte[] putSpaces(byte[] line, int at, int n) {
     byte[] l =
         line.length >= at + n ? line : Arrays.copyOf(line, Math.max(at + n, 2 * line.length));
-    Arrays.fill(l, at, at + n, (byte) ' ');
+    for (int done = 0; done < n; done += SPACE_BYTES.length) {
+      System.arraycopy(SPACE_BYTES, 0, l, at + done, Math.min(SPACE_BYTES.length, n - done));
+    }
     return l;
   }
+
+  /** Spaces to pad with, as bytes. */
+  private static final byte[] SPACE_BYTES = SPACES.getBytes(StandardCharsets.US_ASCII);
 
   private static StringBuilder spaces(StringBuilder line, int n) {
     for (int left = n; left > 0; left -= SPACES.length()) {
