@@ -25,6 +25,9 @@ public final class Formats {
   /** {@link #number}'s three patterns and {@link #money}'s, made once (a number per cell). */
   private final DecimalFormat[] numbers;
 
+  private final char zeroDigit;
+  private final char groupingSeparator;
+
   public Formats(Messages messages) {
     this(messages, false);
   }
@@ -34,6 +37,8 @@ public final class Formats {
     this.locale = messages.locale();
     this.colour = colour;
     DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+    this.zeroDigit = symbols.getZeroDigit();
+    this.groupingSeparator = symbols.getGroupingSeparator();
     this.numbers =
         new DecimalFormat[] {
           new DecimalFormat("#,##0.###", symbols),
@@ -59,11 +64,29 @@ public final class Formats {
 
   /** A number with at most one decimal (two under 10), trailing zeros dropped. */
   public String number(double value) {
+    if (value >= 1 && value < 1e15 && value == Math.rint(value) && zeroDigit == '0') {
+      return grouped((long) value); // a whole number, as the formats below write it
+    }
     double a = Math.abs(value);
     DecimalFormat f = numbers[a < 1 ? 0 : a < 10 ? 1 : 2];
     synchronized (f) { // DecimalFormat is not thread-safe
       return f.format(value);
     }
+  }
+
+  /** Digits grouped by three with this language's separator (650.000, 650,000). */
+  private String grouped(long n) {
+    String digits = Long.toString(n);
+    int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    if (first == digits.length()) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3);
+    b.append(digits, 0, first);
+    for (int i = first; i < digits.length(); i += 3) {
+      b.append(groupingSeparator).append(digits, i, i + 3);
+    }
+    return b.toString();
   }
 
   /** A value with its unit, or a word for booleans, or the text itself; "—" for null. */
