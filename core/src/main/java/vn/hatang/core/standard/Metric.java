@@ -365,11 +365,13 @@ public enum Metric {
   }
 
   private MetricValue readLine(Snapshot snapshot, String line) {
-    LineMeasurement m =
-        snapshot.lines().stream()
-            .filter(l -> l.name().equalsIgnoreCase(line))
-            .findFirst()
-            .orElse(null);
+    LineMeasurement m = null;
+    for (LineMeasurement l : snapshot.lines()) { // eight checks per machine read a line: no stream
+      if (l.name().equalsIgnoreCase(line)) {
+        m = l;
+        break;
+      }
+    }
     if (m == null) {
       return MetricValue.unknown("reason.lineNotMeasured", line);
     }
@@ -426,8 +428,15 @@ public enum Metric {
         }
       }
     }
-    List<Storage.Disk> fixed =
-        disks.stream().filter(d -> !Boolean.TRUE.equals(d.removable())).toList();
-    return fixed.size() == 1 ? fixed.get(0) : null;
+    Storage.Disk fixed = null;
+    for (Storage.Disk d : disks) {
+      if (!Boolean.TRUE.equals(d.removable())) {
+        if (fixed != null) {
+          return null; // more than one fixed disk
+        }
+        fixed = d;
+      }
+    }
+    return fixed;
   }
 }
