@@ -147,7 +147,7 @@ public final class JsonRenderer implements PartRenderer {
     String currency =
         standard.reference().prices() == null ? null : standard.reference().prices().currency();
     Texts texts = texts(standard, f.messages().locale(), currency);
-    ByteArrayBuilder bytes = new ByteArrayBuilder(16 * 1024);
+    ByteArrayBuilder bytes = Parts.builder();
     try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
       // As an item of the top-level object's "machines" array: one level deep (an array written
       // on one line adds none).

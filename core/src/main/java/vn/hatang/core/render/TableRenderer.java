@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import vn.hatang.core.check.Finding;
 import vn.hatang.core.check.MachineResult;
+import vn.hatang.core.check.Message;
 import vn.hatang.core.check.State;
 import vn.hatang.core.i18n.Messages;
 import vn.hatang.core.render.TextTable.Cell;
@@ -146,16 +146,32 @@ public final class TableRenderer implements PartRenderer {
   public String[] row(MachineResult r, Formats f) {
     Messages m = f.messages();
     return new String[] {
-      unit(r.snapshot()),
+      unitLabel(r.snapshot()),
       Safe.text(r.snapshot().machine().hostname()),
       f.state(r.verdict()),
-      Long.toString(r.count(State.PASS)),
-      Long.toString(r.count(State.FAIL)),
-      Long.toString(r.count(State.WAIVED)),
-      Long.toString(r.count(State.UNKNOWN)),
-      Long.toString(r.count(State.NOT_APPLICABLE)),
-      r.stale() ? m.get("table.stale", r.ageDays()) : Long.toString(r.ageDays())
+      count(r.count(State.PASS)),
+      count(r.count(State.FAIL)),
+      count(r.count(State.WAIVED)),
+      count(r.count(State.UNKNOWN)),
+      count(r.count(State.NOT_APPLICABLE)),
+      r.stale() ? m.get("table.stale", r.ageDays()) : count(r.ageDays())
     };
+  }
+
+  /**
+   * A count as digits; one string per small number for the whole run. A check holds every machine's
+   * row until its table is written: 100,000 machines, six counts each.
+   */
+  private static String count(long n) {
+    return n >= 0 && n < COUNTS.length ? COUNTS[(int) n] : Long.toString(n);
+  }
+
+  private static final String[] COUNTS = new String[1024];
+
+  static {
+    for (int i = 0; i < COUNTS.length; i++) {
+      COUNTS[i] = Integer.toString(i);
+    }
   }
 
   /** The machine's deficiencies (FAIL, UNKNOWN and WAIVED findings); empty for others. */
@@ -166,10 +182,12 @@ public final class TableRenderer implements PartRenderer {
     }
     Messages m = f.messages();
     Cells cells = cells(std, f);
-    ByteArrayBuilder out = new ByteArrayBuilder(4096);
+    ByteArrayBuilder out = Parts.builder();
     String title =
         m.get(
-            "table.deficiencies", Safe.text(r.snapshot().machine().hostname()), unit(r.snapshot()));
+            "table.deficiencies",
+            Safe.text(r.snapshot().machine().hostname()),
+            unitLabel(r.snapshot()));
     out.append('\n');
     out.write(title.getBytes(StandardCharsets.UTF_8));
     out.append('\n');
@@ -285,7 +303,7 @@ public final class TableRenderer implements PartRenderer {
             : cell(
                 4,
                 null,
-                Arrays.asList(x.reason(), noteShown ? x.note() : null),
+                new ReasonNote(x.reason(), noteShown ? x.note() : null),
                 () -> f.reasonOrShortfall(x)),
         x.state() == State.UNKNOWN
             ? Cell.EMPTY
@@ -368,6 +386,9 @@ public final class TableRenderer implements PartRenderer {
     }
   }
 
+  /** The reason or note a shortfall cell shows, as a key of {@link Cells#cell}. */
+  private record ReasonNote(Message reason, Message note) {}
+
   /** A cell's column, the check it belongs to (the same object, not an equal one), and a value. */
   private record Key(int column, Check check, Object value) {
     @Override
@@ -415,6 +436,31 @@ public final class TableRenderer implements PartRenderer {
     System.arraycopy(cells, 6, out, 5, cells.length - 6);
     return out;
   }
+
+  /**
+   * A snapshot's unit as the tables show it ("code name"), one string per unit for the run (at most
+   * {@link #UNIT_LIMIT} kept): every row holds one until the table is written.
+   */
+  private String unitLabel(Snapshot s) {
+    if (s.unit() == null) {
+      return unit(s);
+    }
+    UnitName key = new UnitName(s.unit().code(), s.unit().name());
+    String label = unitLabels.get(key);
+    if (label == null) {
+      label = unit(s);
+      if (unitLabels.size() < UNIT_LIMIT) {
+        unitLabels.putIfAbsent(key, label);
+      }
+    }
+    return label;
+  }
+
+  private static final int UNIT_LIMIT = 16_384;
+
+  private record UnitName(String code, String name) {}
+
+  private final Map<UnitName, String> unitLabels = new ConcurrentHashMap<>();
 
   private static String unit(Snapshot s) {
     if (s.unit() == null) {

@@ -270,7 +270,7 @@ public final class TextTable {
       }
     }
     Encoded in = indent.encoded();
-    byte[] buf = new byte[rows.size() < 64 ? 1024 : 1 << 16];
+    byte[] buf = SCRATCH.get();
     int length = 0;
     for (Cell[] row : rows) {
       // kept: where the line ends without its trailing whitespace.
@@ -310,7 +310,21 @@ public final class TextTable {
       }
     }
     out.write(buf, 0, length);
+    if (buf.length <= MAX_SCRATCH) {
+      SCRATCH.set(buf); // grown by a long line: kept for the next table
+    }
   }
+
+  /**
+   * Each thread's line buffer for {@link #renderCells(List, boolean[], Cell, OutputStream)}: a
+   * check renders a table per machine, and a new buffer each time was a tenth of its allocation. An
+   * {@link OutputStream} does not keep what it is given, so the buffer is free again on return.
+   */
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
+  /** A buffer grown past this (a line of megabytes) is dropped after its table. */
+  private static final int MAX_SCRATCH = 1 << 20;
 
   /** {@code n} bytes of {@code bytes} put at {@code at} in {@code line}, grown when needed. */
   private static byte[] put(byte[] line, int at, byte[] bytes, int n) {

@@ -212,4 +212,47 @@ class TableCellsTest {
     assertThat(parts.get(0)).as("en / vi").isNotEqualTo(parts.get(3));
     assertThat(parts.get(6)).as("another standard").contains("Processor generation");
   }
+
+  /**
+   * A part is written in its thread's buffer, emptied for each: a machine's table and JSON part
+   * after a longer one (the longest first) are the bytes a thread of its own writes, nothing of the
+   * one before left in them.
+   */
+  @Test
+  void aPartAfterALongerOneOnTheSameThreadIsThePartAlone() throws Exception {
+    Standard std = Fixtures.defaultStandard();
+    Formats f = new Formats(Messages.of(Locale.forLanguageTag("vi")));
+    List<MachineResult> machines = new ArrayList<>();
+    for (String name : List.of("old-pc.json", "disk-unknown-pc.json", "missing-sections-pc.json")) {
+      machines.add(
+          Evaluator.evaluate(
+              name,
+              SnapshotCodec.read(Fixtures.bytes(name), name),
+              std,
+              GoldenTest.DAY,
+              Waivers.NONE));
+    }
+    for (PartRenderer renderer : List.of(new TableRenderer(), new JsonRenderer())) {
+      List<byte[]> alone = new ArrayList<>();
+      for (MachineResult r : machines) {
+        byte[][] made = new byte[1][];
+        Thread t = new Thread(() -> made[0] = renderer.part(r, std, f));
+        t.start();
+        t.join();
+        alone.add(made[0]);
+      }
+      List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+      order.sort((a, b) -> alone.get(b).length - alone.get(a).length);
+      assertThat(alone.get(order.get(0)).length)
+          .as("the parts differ in length")
+          .isGreaterThan(alone.get(order.get(2)).length);
+      for (int round = 0; round < 2; round++) {
+        for (int i : order) {
+          assertThat(renderer.part(machines.get(i), std, f))
+              .as("%s %s", renderer.getClass().getSimpleName(), machines.get(i).source())
+              .isEqualTo(alone.get(i));
+        }
+      }
+    }
+  }
 }
