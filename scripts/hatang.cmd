@@ -20,7 +20,7 @@ rem The checker's options (scripts/lib/launcher.sh): small inlined methods (a sh
 rem and its collector, unless JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS choose one (a word
 rem -XX:+Use...GC, not -XX:+UseGCOverheadLimit): two collectors stop the JVM.
 set "JITOPTS=-XX:FreqInlineSize=50"
-set "GCOPTS=-XX:+UseParallelGC -XX:GCTimeRatio=4"
+set "GCOPTS=-XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:MaxTenuringThreshold=2"
 echo(%JAVA_OPTS% %JAVA_TOOL_OPTIONS% %JDK_JAVA_OPTIONS%| findstr /R /C:"-XX:+Use[A-Za-z0-9]*GC\>" >nul && set "GCOPTS="
 
 rem -Xlog: JVM warnings go to stderr, never stdout; CDS messages are off.

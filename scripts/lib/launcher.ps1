@@ -18,7 +18,7 @@ $HatangAgentOpts = @('-XX:TieredStopAtLevel=1', '-XX:CICompilerCount=1', '-XX:+U
 # -XX:+UseGCOverheadLimit; two collectors stop the JVM).
 function Get-HatangCheckerOpts {
   if ("$env:JAVA_OPTS $env:JAVA_TOOL_OPTIONS $env:JDK_JAVA_OPTIONS" -match '(^|\s)-XX:\+Use\w*GC(\s|$)') { @('-XX:FreqInlineSize=50') }
-  else { @('-XX:FreqInlineSize=50', '-XX:+UseParallelGC', '-XX:GCTimeRatio=4') }
+  else { @('-XX:FreqInlineSize=50', '-XX:+UseParallelGC', '-XX:GCTimeRatio=4', '-XX:MaxTenuringThreshold=2') }
 }
 
 function Stop-Hatang([int] $Code, [string] $Message) {

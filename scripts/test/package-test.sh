@@ -223,8 +223,8 @@ check "a jar older than its archive (another release unpacked): the next check r
 # The checker's JVM options (launcher.sh): small inlined methods and the parallel collector; a
 # collector named in JAVA_OPTS replaces only the collector (two would stop the JVM with exit 1).
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$opt/bin/hatang" --version >"$tmp/flags.out" 2>&1 || true
-check "the checker runs with -XX:FreqInlineSize=50 and the parallel collector" \
-  grep -q -- '-XX:FreqInlineSize=50 .*-XX:+UseParallelGC' "$tmp/flags.out"
+check "the checker runs with -XX:FreqInlineSize=50 and the parallel collector, tenuring after 2" \
+  grep -q -- '-XX:FreqInlineSize=50 .*-XX:MaxTenuringThreshold=2 .*-XX:+UseParallelGC' "$tmp/flags.out"
 rc=0
 JAVA_OPTS="-XX:+UseG1GC -XX:+PrintCommandLineFlags" "$opt/bin/hatang" --version >"$tmp/g1.out" 2>&1 || rc=$?
 same "JAVA_OPTS=-XX:+UseG1GC: the checker still runs (exit 0)" "$rc" "0"
