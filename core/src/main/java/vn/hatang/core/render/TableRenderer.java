@@ -120,19 +120,18 @@ public final class TableRenderer implements PartRenderer {
   }
 
   /**
-   * The machine table's cells ({@link TextTable#MAX_CELL} wide at most); the unit and verdict
-   * cells, the same on many rows, made once each.
+   * The machine table's cells ({@link TextTable#MAX_CELL} wide at most); every cell but the
+   * hostname (unit, verdict, counts, age: the same on many rows) made once per text. Made on the
+   * command's thread once every machine is judged: the fewer made, the sooner the table is out.
    */
   private static List<Cell[]> cells(List<String[]> rows) {
-    Map<String, Cell> units = new HashMap<>();
-    Map<String, Cell> verdicts = new HashMap<>();
+    Map<String, Cell> seen = new HashMap<>();
     List<Cell[]> out = new ArrayList<>(rows.size());
     for (String[] row : rows) {
       Cell[] cells = new Cell[row.length];
       for (int c = 0; c < row.length; c++) {
-        Map<String, Cell> seen = c == 0 ? units : c == 2 ? verdicts : null;
         cells[c] =
-            seen == null || row[c] == null
+            c == 1 || row[c] == null
                 ? Cell.of(row[c], TextTable.MAX_CELL)
                 : seen.computeIfAbsent(row[c], t -> Cell.of(t, TextTable.MAX_CELL));
       }

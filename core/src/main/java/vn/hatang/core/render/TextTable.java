@@ -270,61 +270,82 @@ public final class TextTable {
       }
     }
     Encoded in = indent.encoded();
-    byte[] buf = SCRATCH.get();
-    int length = 0;
+    Lines lines = SCRATCH.get();
+    lines.length = 0;
     for (Cell[] row : rows) {
-      // kept: where the line ends without its trailing whitespace.
-      int kept = length;
-      buf = put(buf, length, in.bytes(), in.bytes().length);
-      if (in.end() > 0) {
-        kept = length + in.end();
-      }
-      length += in.bytes().length;
-      for (int c = 0; c < cols; c++) {
-        if (c > 0) {
-          buf = putSpaces(buf, length, 2);
-          length += 2;
-        }
-        int pad = Math.max(0, width[c] - row[c].width());
-        if (rightAligned[c]) {
-          buf = putSpaces(buf, length, pad);
-          length += pad;
-        }
-        Encoded e = row[c].encoded();
-        buf = put(buf, length, e.bytes(), e.bytes().length);
-        if (e.end() > 0) {
-          kept = length + e.end();
-        }
-        length += e.bytes().length;
-        if (!rightAligned[c]) {
-          buf = putSpaces(buf, length, pad);
-          length += pad;
-        }
-      }
-      buf = putSpaces(buf, kept, 1);
-      buf[kept] = '\n';
-      length = kept + 1;
-      if (length >= 1 << 16) {
-        out.write(buf, 0, length);
-        length = 0;
+      lines.line(in, row, width, rightAligned);
+      if (lines.length >= FLUSH) {
+        out.write(lines.buf, 0, lines.length);
+        lines.length = 0;
       }
     }
-    out.write(buf, 0, length);
-    if (buf.length <= MAX_SCRATCH) {
-      SCRATCH.set(buf); // grown by a long line: kept for the next table
+    out.write(lines.buf, 0, lines.length);
+    if (lines.buf.length > MAX_SCRATCH) {
+      lines.buf = new byte[2 * FLUSH]; // grown by a line of megabytes: not kept
     }
   }
+
+  /** Lines gathered before they are written, in bytes. */
+  private static final int FLUSH = 1 << 16;
 
   /**
    * Each thread's line buffer for {@link #renderCells(List, boolean[], Cell, OutputStream)}: a
    * check renders a table per machine, and a new buffer each time was a tenth of its allocation. An
    * {@link OutputStream} does not keep what it is given, so the buffer is free again on return.
    */
-  private static final ThreadLocal<byte[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new byte[1 << 16]);
+  private static final ThreadLocal<Lines> SCRATCH = ThreadLocal.withInitial(Lines::new);
 
-  /** A buffer grown past this (a line of megabytes) is dropped after its table. */
+  /** A buffer grown past this is dropped after its table. */
   private static final int MAX_SCRATCH = 1 << 20;
+
+  /** Lines put one after another in a buffer that grows when needed. */
+  private static final class Lines {
+    byte[] buf = new byte[2 * FLUSH];
+    int length;
+
+    /**
+     * Puts one line: the indent, the cells padded to their columns' widths, two spaces apart,
+     * trailing whitespace dropped, a line feed. Its own method, hot from many small tables (a
+     * machine's deficiencies) before a big one (the machine table): the caller's branches for a big
+     * table do not undo its compiled code.
+     */
+    void line(Encoded in, Cell[] row, int[] width, boolean[] rightAligned) {
+      byte[] b = buf;
+      int at = length;
+      // kept: where the line ends without its trailing whitespace.
+      int kept = at;
+      b = put(b, at, in.bytes(), in.bytes().length);
+      if (in.end() > 0) {
+        kept = at + in.end();
+      }
+      at += in.bytes().length;
+      for (int c = 0; c < width.length; c++) {
+        if (c > 0) {
+          b = putSpaces(b, at, 2);
+          at += 2;
+        }
+        int pad = Math.max(0, width[c] - row[c].width());
+        if (rightAligned[c]) {
+          b = putSpaces(b, at, pad);
+          at += pad;
+        }
+        Encoded e = row[c].encoded();
+        b = put(b, at, e.bytes(), e.bytes().length);
+        if (e.end() > 0) {
+          kept = at + e.end();
+        }
+        at += e.bytes().length;
+        if (!rightAligned[c]) {
+          b = putSpaces(b, at, pad);
+          at += pad;
+        }
+      }
+      b = putSpaces(b, kept, 1);
+      b[kept] = '\n';
+      buf = b;
+      length = kept + 1;
+    }
+  }
 
   /** {@code n} bytes of {@code bytes} put at {@code at} in {@code line}, grown when needed. */
   private static byte[] put(byte[] line, int at, byte[] bytes, int n) {
