@@ -22,10 +22,10 @@ public final class Messages {
   private final List<ResourceBundle> bundles;
 
   /**
-   * Patterns parsed once: a report formats the same few messages for every machine, and parsing a
-   * pattern costs more than formatting it. A format is used by one thread at a time.
+   * Patterns looked up and parsed once per key: a report formats the same few messages for every
+   * machine, and parsing a pattern costs more than formatting it.
    */
-  private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   private Messages(Locale locale, List<ResourceBundle> bundles) {
     this.locale = locale;
@@ -68,19 +68,95 @@ public final class Messages {
    * @throws MissingResourceException when no bundle defines the key (a bug, caught by tests)
    */
   public String get(String key, Object... args) {
+    Pattern p = patterns.get(key);
+    if (p == null) {
+      p = patterns.computeIfAbsent(key, this::pattern);
+    }
+    return args.length == 0 ? p.text : p.format(args, locale);
+  }
+
+  private Pattern pattern(String key) {
     for (ResourceBundle bundle : bundles) {
       if (bundle.containsKey(key)) {
-        String pattern = bundle.getString(key);
-        if (args.length == 0) {
-          return pattern;
-        }
-        MessageFormat format =
-            formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
-        synchronized (format) {
-          return format.format(args);
-        }
+        return new Pattern(bundle.getString(key));
       }
     }
     throw new MissingResourceException("no message " + key, CORE_BUNDLE, key);
+  }
+
+  /**
+   * A message's pattern. Where it is plain text and {@code {n}} placeholders (no quote, no format
+   * type), text arguments are put in as they are, which is what {@link MessageFormat} does with
+   * them, without its lock and buffers: a check titles every machine's table so. Any other pattern
+   * or argument (a number, a date, {@code null}) goes through {@link MessageFormat}.
+   */
+  private static final class Pattern {
+    final String text;
+
+    /** Literal text around the placeholders ({@code null}: not a plain pattern). */
+    private final String[] literals;
+
+    /** The argument index of each placeholder, between {@code literals[i]} and the next. */
+    private final int[] indices;
+
+    /** Parsed when first needed; used by one thread at a time. */
+    private MessageFormat format;
+
+    Pattern(String text) {
+      this.text = text;
+      List<String> lits = new ArrayList<>();
+      List<Integer> idx = new ArrayList<>();
+      boolean plain = text.indexOf('\'') < 0;
+      int from = 0;
+      while (plain) {
+        int open = text.indexOf('{', from);
+        if (open < 0) {
+          break;
+        }
+        int close = text.indexOf('}', open);
+        plain = close > open + 1 && close - open <= 4;
+        for (int i = open + 1; plain && i < close; i++) {
+          plain = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        }
+        if (plain) {
+          lits.add(text.substring(from, open));
+          idx.add(Integer.parseInt(text.substring(open + 1, close)));
+          from = close + 1;
+        }
+      }
+      if (plain) {
+        lits.add(text.substring(from));
+        literals = lits.toArray(new String[0]);
+        indices = idx.stream().mapToInt(Integer::intValue).toArray();
+      } else {
+        literals = null;
+        indices = null;
+      }
+    }
+
+    String format(Object[] args, Locale locale) {
+      if (literals != null && textArguments(args)) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int i = 0; i < indices.length; i++) {
+          out.append(literals[i]).append((String) args[indices[i]]);
+        }
+        return out.append(literals[indices.length]).toString();
+      }
+      synchronized (this) {
+        if (format == null) {
+          format = new MessageFormat(text, locale);
+        }
+        return format.format(args);
+      }
+    }
+
+    private boolean textArguments(Object[] args) {
+      for (int i : indices) {
+        if (i >= args.length || !(args[i] instanceof String)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }
