@@ -139,6 +139,9 @@ final class StreamingSchema {
     /** Allowed values (enum or const): strings as {@link String}, numbers as {@link BigDecimal}. */
     Set<Object> allowed;
 
+    /** The allowed strings, compared with the text as read (no string made for it). */
+    String[] allowedTexts = new String[0];
+
     boolean allowsNull;
   }
 
@@ -253,6 +256,7 @@ final class StreamingSchema {
         }
       }
       node.allowed = allowed;
+      node.allowedTexts = allowed.stream().filter(String.class::isInstance).toArray(String[]::new);
     }
     return node;
   }
@@ -332,6 +336,12 @@ final class StreamingSchema {
     private boolean started;
     private boolean finished;
 
+    /**
+     * The current string value as the schema's own instance when it is one of an enum's: read a
+     * thousand times over, each the same few words (a probe's status), made once.
+     */
+    private String canonical;
+
     Parser(JsonParser parser, Node root) {
       super(parser);
       this.root = root;
@@ -344,11 +354,18 @@ final class StreamingSchema {
 
     @Override
     public JsonToken nextToken() throws IOException {
+      canonical = null;
       JsonToken token = delegate.nextToken();
       if (token != null) {
         check(token);
       }
       return token;
+    }
+
+    @Override
+    public String getText() throws IOException {
+      String c = canonical;
+      return c != null ? c : delegate.getText();
     }
 
     @Override
@@ -509,6 +526,13 @@ final class StreamingSchema {
 
     private void string(Node node) throws IOException {
       require(node, STRING);
+      if (node.allowed != null && node.pattern == null && node.maxLength == Integer.MAX_VALUE) {
+        canonical = allowedText(node.allowedTexts);
+        if (canonical == null) {
+          throw new Violation();
+        }
+        return;
+      }
       if (node.allowed == null && node.pattern == null) {
         if (delegate.getTextLength() <= node.maxLength) {
           return; // UTF-16 units >= code points: no need to look at the text
@@ -569,6 +593,28 @@ final class StreamingSchema {
           && !node.allowed.contains(delegate.getDecimalValue().stripTrailingZeros())) {
         throw new Violation();
       }
+    }
+
+    /** The allowed string the current text is, or {@code null}. */
+    private String allowedText(String[] texts) throws IOException {
+      char[] chars = delegate.getTextCharacters();
+      int offset = delegate.getTextOffset();
+      int length = delegate.getTextLength();
+      for (String t : texts) {
+        if (t.length() == length && same(t, chars, offset)) {
+          return t;
+        }
+      }
+      return null;
+    }
+
+    private static boolean same(String text, char[] chars, int offset) {
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) != chars[offset + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
