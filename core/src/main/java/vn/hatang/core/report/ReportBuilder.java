@@ -225,17 +225,50 @@ public final class ReportBuilder {
         problems.add(
             new PeriodReport.Problem(
                 f.check().id(),
-                f.check().severity().name().toLowerCase(Locale.ROOT),
+                SEVERITIES[f.check().severity().ordinal()],
                 f.state(),
                 f.check().remediation() == null ? null : f.check().remediation().costKey(),
                 f.shortfall(),
                 f.shortfallUnit(),
-                f.measured() == null ? null : String.valueOf(f.measured()),
-                f.required() == null ? null : String.valueOf(f.required())));
+                text(f.measured()),
+                text(f.required())));
       }
     }
     return new Judged(standard, verdict, problems, equipment.pieces(s));
   }
+
+  /** Severities as the report writes them, one string each. */
+  private static final String[] SEVERITIES =
+      java.util.Arrays.stream(vn.hatang.core.standard.Severity.values())
+          .map(v -> v.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
+
+  /**
+   * A value's text, one string per value (text, number, yes/no) for the run (at most {@link
+   * #TEXTS_KEPT} kept): a report holds every machine's problems until it is built, most with the
+   * same requirement and many with the same measured value.
+   */
+  private String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+      return String.valueOf(value); // a list or other value: not kept as a key
+    }
+    String t = texts.get(value);
+    if (t == null) {
+      t = String.valueOf(value);
+      if (texts.size() < TEXTS_KEPT) {
+        texts.putIfAbsent(value, t);
+      }
+    }
+    return t;
+  }
+
+  private static final int TEXTS_KEPT = 8192;
+
+  /** See {@link #text}; filled from any judging thread. */
+  private final Map<Object, String> texts = new ConcurrentHashMap<>();
 
   private static boolean newer(Snapshot s, Seen than) {
     int c = s.takenAt().toInstant().compareTo(than.takenAt().toInstant());

@@ -346,6 +346,65 @@ class ReportBuilderTest {
     }
   }
 
+  /**
+   * A problem's measured and required values are written as {@link String#valueOf} writes them when
+   * judged, whichever machine came first with an equal value: 4.0 and 4 stay apart, a list's text
+   * is its own at the time, not one kept from an earlier machine.
+   */
+  @Test
+  void problemValuesAreTheirTextsWhenJudged() {
+    Standard std = withUnitChecks(List.of());
+    vn.hatang.core.standard.Check check = std.checks().get(0);
+    List<Object> list = new java.util.ArrayList<>(List.of("a"));
+    List<Object[]> values =
+        List.of(
+            new Object[] {4.0, 4L},
+            new Object[] {4L, 4.0},
+            new Object[] {"HDD", Boolean.TRUE},
+            new Object[] {list, list},
+            new Object[] {4.0, "4"});
+    int[] next = {0};
+    List<String[]> expected = new java.util.ArrayList<>();
+    ReportBuilder.Judge judge =
+        new ReportBuilder.Judge() {
+          @Override
+          public Standard standardFor(LocalDate day) {
+            return std;
+          }
+
+          @Override
+          public List<Finding> findings(Snapshot snapshot, Standard s, LocalDate date) {
+            list.add("b"); // the list changes from machine to machine
+            Object[] v = values.get(next[0]++);
+            expected.add(new String[] {String.valueOf(v[0]), String.valueOf(v[1])});
+            return List.of(
+                new Finding(check, State.FAIL, v[0], v[1], null, null, null, null, null));
+          }
+        };
+    ReportBuilder b = builder(judge);
+    List<Snapshot> machines = new java.util.ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      machines.add(snapshot(Fixtures.COMPLIANT, "m" + i, "21583", "2026-11-1" + i, List.of()));
+    }
+    machines.forEach(b::accept);
+    PeriodReport r = b.build();
+    for (int i = 0; i < values.size(); i++) {
+      String id = "m" + i;
+      PeriodReport.Problem p =
+          r.machines().stream()
+              .filter(m -> m.machineId().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .problems()
+              .get(0);
+      assertThat(new String[] {p.measured(), p.required()}).as(id).isEqualTo(expected.get(i));
+      assertThat(p.severity())
+          .isEqualTo(check.severity().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(expected.get(0)).containsExactly("4.0", "4");
+    assertThat(expected.get(3)[0]).isNotEqualTo(expected.get(4)[0]);
+  }
+
   @Test
   void onlyAPossibleLatestIsJudgedAhead() {
     ReportBuilder b = builder();
