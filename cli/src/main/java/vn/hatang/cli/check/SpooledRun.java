@@ -195,8 +195,8 @@ public final class SpooledRun implements AutoCloseable {
    * Writes the whole output (UTF-8) in report order. {@code out} is flushed, not closed.
    *
    * <p>The parts are read back from the spool ahead of the writing, {@link #CHUNK} at a time on one
-   * thread per processor, at most {@link #AHEAD} chunks at once: the first ones while the machine
-   * table is written, the next ones while the earlier ones are.
+   * thread per processor, at most {@link #AHEAD} chunks queued besides the one written: the first
+   * ones while the machine table is written, the next ones while the earlier ones are.
    */
   public void writeTo(OutputStream out) throws IOException {
     int threads = Math.max(1, Math.min(AHEAD, Runtime.getRuntime().availableProcessors()));
@@ -213,14 +213,19 @@ public final class SpooledRun implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
-      readers.shutdownNow();
+      // Not shutdownNow: an interrupted read would close the spool's channel under the others.
+      // What is queued (at most AHEAD chunks) is read and dropped.
+      readers.shutdown();
     }
   }
 
   /** Parts read back per chunk of entries. */
   static final int CHUNK = 256;
 
-  /** Chunks read ahead at most: bounds what is held (a JSON part is some 13 KB). */
+  /**
+   * Chunks queued ahead at most, besides the one being written: bounds what is held (a JSON part is
+   * some 13 KB).
+   */
   static final int AHEAD = 4;
 
   /** The parts in report order, read {@link #AHEAD} chunks ahead. */
