@@ -213,12 +213,22 @@ public final class SnapshotCodec {
    */
   public static Snapshot read(byte[] buffer, int length, String source) throws SnapshotException {
     if (length > MAX_BYTES) {
-      throw new SnapshotException(source, null, "snapshot.error.tooLarge", length, MAX_BYTES);
+      throw tooLarge(source, length);
     }
     Snapshot snapshot = readStreaming(buffer, length);
     return snapshot != null
         ? snapshot
         : readThorough(length == buffer.length ? buffer : Arrays.copyOf(buffer, length), source);
+  }
+
+  /**
+   * Input over the limit. One byte past it is what a bounded read of a pipe, standard input or an
+   * upload gives, whatever their size: the message then says "larger than", not a size.
+   */
+  private static SnapshotException tooLarge(String source, long length) {
+    return length == MAX_BYTES + 1L
+        ? new SnapshotException(source, null, "snapshot.error.overLimit", MAX_BYTES)
+        : new SnapshotException(source, null, "snapshot.error.tooLarge", length, MAX_BYTES);
   }
 
   /**
@@ -254,7 +264,7 @@ public final class SnapshotCodec {
    */
   public static SnapshotHeader readHeader(byte[] bytes, String source) throws SnapshotException {
     if (bytes.length > MAX_BYTES) {
-      throw new SnapshotException(source, null, "snapshot.error.tooLarge", bytes.length, MAX_BYTES);
+      throw tooLarge(source, bytes.length);
     }
     SnapshotHeader header = readHeaderStreaming(bytes);
     return header != null ? header : SnapshotHeader.of(readThorough(bytes, source));

@@ -142,10 +142,24 @@ class SnapshotCodecTest {
 
   @Test
   void oversizedInputIsRefusedBeforeParsing() {
-    byte[] big = new byte[SnapshotCodec.MAX_BYTES + 1];
+    byte[] big = new byte[SnapshotCodec.MAX_BYTES + 2];
     SnapshotException e =
         catchThrowableOfType(SnapshotException.class, () -> SnapshotCodec.read(big, "big"));
     assertThat(e.key()).isEqualTo("snapshot.error.tooLarge");
+    assertThat(e.args()).containsExactly((long) big.length, SnapshotCodec.MAX_BYTES);
+    // One byte past the limit is all a bounded read (a pipe, standard input) says: no size told.
+    SnapshotException over =
+        catchThrowableOfType(
+            SnapshotException.class,
+            () -> SnapshotCodec.read(big, SnapshotCodec.MAX_BYTES + 1, "stdin"));
+    assertThat(over.key()).isEqualTo("snapshot.error.overLimit");
+    assertThat(over.args()).containsExactly(SnapshotCodec.MAX_BYTES);
+    assertThat(
+            catchThrowableOfType(
+                    SnapshotException.class,
+                    () -> SnapshotCodec.readHeader(new byte[SnapshotCodec.MAX_BYTES + 1], "upload"))
+                .key())
+        .isEqualTo("snapshot.error.overLimit");
   }
 
   @Test
