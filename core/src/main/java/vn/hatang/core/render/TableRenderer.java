@@ -190,23 +190,18 @@ public final class TableRenderer implements PartRenderer {
     out.append('\n');
     out.write(title.getBytes(StandardCharsets.UTF_8));
     out.append('\n');
-    List<Cell[]> d = new ArrayList<>();
-    d.add(cells.header);
-    List<State> states = new ArrayList<>();
-    for (Finding x : r.findings()) {
-      if (x.state() != State.FAIL && x.state() != State.UNKNOWN && x.state() != State.WAIVED) {
-        continue;
-      }
-      states.add(x.state());
-      d.add(cells.row(x));
-    }
     if (!f.colour()) {
-      try {
-        TextTable.renderCells(d, new boolean[6], INDENT, out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
-      }
+      out.write(cells.table(r.findings()));
     } else {
+      List<Cell[]> d = new ArrayList<>();
+      d.add(cells.header);
+      List<State> states = new ArrayList<>();
+      for (Finding x : r.findings()) {
+        if (shown(x)) {
+          states.add(x.state());
+          d.add(cells.row(x));
+        }
+      }
       StringBuilder coloured = new StringBuilder(4096);
       TextTable.Styler styler =
           (row, col, padded) ->
@@ -228,6 +223,11 @@ public final class TableRenderer implements PartRenderer {
 
   /** Before each line of a deficiency table. */
   private static final Cell INDENT = new Cell("  ", 2);
+
+  /** A finding the deficiency table shows: FAIL, UNKNOWN or WAIVED. */
+  private static boolean shown(Finding x) {
+    return x.state() == State.FAIL || x.state() == State.UNKNOWN || x.state() == State.WAIVED;
+  }
 
   /** The cells of a run, made for the standard and formats of the last part asked for. */
   private final AtomicReference<Cells> cells = new AtomicReference<>();
@@ -281,6 +281,45 @@ public final class TableRenderer implements PartRenderer {
         states[state.ordinal()] = Cell.of(f.state(state), MAX[1]);
       }
     }
+
+    /**
+     * The deficiency table of a machine's findings, as UTF-8 (no colour): the same findings give
+     * the same table, and a fleet's machines share a few thousand tables between them (100,000
+     * generated machines: 93% of them among the 4,096 most common), so the tables made are kept by
+     * their rows' keys (at most {@link #LIMIT}).
+     */
+    byte[] table(List<Finding> findings) {
+      List<RowKey> key = new ArrayList<>();
+      for (Finding x : findings) {
+        if (shown(x)) {
+          key.add(new RowKey(x));
+        }
+      }
+      byte[] table = tables.get(key);
+      if (table != null) {
+        return table;
+      }
+      List<Cell[]> d = new ArrayList<>(key.size() + 1);
+      d.add(header);
+      for (Finding x : findings) {
+        if (shown(x)) {
+          d.add(row(x));
+        }
+      }
+      ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
+      try {
+        TextTable.renderCells(d, new boolean[6], INDENT, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
+      }
+      table = bytes.toByteArray();
+      if (tables.size() < LIMIT) {
+        tables.putIfAbsent(key, table);
+      }
+      return table;
+    }
+
+    private final Map<List<RowKey>, byte[]> tables = new ConcurrentHashMap<>();
 
     /** A finding's row: check, state, measured, required, shortfall or reason, remediation. */
     Cell[] row(Finding x) {
@@ -382,6 +421,51 @@ public final class TableRenderer implements PartRenderer {
         }
       }
       return c;
+    }
+  }
+
+  /**
+   * What a finding's row is made of ({@link Cells#row}: its check, the same object, and the values
+   * the cells show): equal keys, equal rows. Not the finding itself, whose check would be compared
+   * field by field.
+   */
+  private static final class RowKey {
+    private final Finding x;
+    private final int hash;
+
+    RowKey(Finding x) {
+      this.x = x;
+      int h = System.identityHashCode(x.check());
+      h = 31 * h + x.state().hashCode();
+      h = 31 * h + Objects.hashCode(x.measured());
+      h = 31 * h + Objects.hashCode(x.required());
+      h = 31 * h + Objects.hashCode(x.shortfall());
+      h = 31 * h + Objects.hashCode(x.shortfallUnit());
+      h = 31 * h + Objects.hashCode(x.reason());
+      h = 31 * h + Objects.hashCode(x.note());
+      this.hash = 31 * h + Objects.hashCode(x.unitCost());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof RowKey k) || k.hash != hash) {
+        return false;
+      }
+      Finding y = k.x;
+      return y.check() == x.check()
+          && y.state() == x.state()
+          && Objects.equals(y.measured(), x.measured())
+          && Objects.equals(y.required(), x.required())
+          && Objects.equals(y.shortfall(), x.shortfall())
+          && Objects.equals(y.shortfallUnit(), x.shortfallUnit())
+          && Objects.equals(y.reason(), x.reason())
+          && Objects.equals(y.note(), x.note())
+          && Objects.equals(y.unitCost(), x.unitCost());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

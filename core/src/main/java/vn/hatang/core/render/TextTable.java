@@ -281,7 +281,7 @@ public final class TextTable {
     }
     out.write(lines.buf, 0, lines.length);
     if (lines.buf.length > MAX_SCRATCH) {
-      lines.buf = new byte[2 * FLUSH]; // grown by a line of megabytes: not kept
+      lines.buf = new byte[FIRST]; // grown past a big table's needs (a line of megabytes)
     }
   }
 
@@ -295,12 +295,18 @@ public final class TextTable {
    */
   private static final ThreadLocal<Lines> SCRATCH = ThreadLocal.withInitial(Lines::new);
 
-  /** A buffer grown past this is dropped after its table. */
-  private static final int MAX_SCRATCH = 1 << 20;
+  /**
+   * A buffer grown past this is dropped after its table: a big table needs {@link #FLUSH} and a
+   * line more.
+   */
+  private static final int MAX_SCRATCH = 4 * FLUSH;
+
+  /** A thread's first buffer: a machine's deficiency table fits (some 2–3 KiB). */
+  private static final int FIRST = 8 * 1024;
 
   /** Lines put one after another in a buffer that grows when needed. */
   private static final class Lines {
-    byte[] buf = new byte[2 * FLUSH];
+    byte[] buf = new byte[FIRST];
     int length;
 
     /**

@@ -255,4 +255,139 @@ class TableCellsTest {
       }
     }
   }
+
+  /**
+   * Deficiency tables are kept by what their rows show: a machine whose findings differ from an
+   * earlier one's in any value a row shows (measured, required, shortfall and its unit, reason, the
+   * note shown, unit cost, state) gets its own table, the one a fresh renderer makes.
+   */
+  @Test
+  void aTableKeptForOneMachineIsNotGivenToAnotherWithOtherValues() throws Exception {
+    Standard std = Fixtures.defaultStandard();
+    Formats f = new Formats(Messages.of(Locale.ENGLISH));
+    MachineResult base =
+        Evaluator.evaluate(
+            "old-pc.json",
+            SnapshotCodec.read(Fixtures.bytes("old-pc.json"), "old-pc.json"),
+            std,
+            GoldenTest.DAY,
+            Waivers.NONE);
+    int i = 0;
+    while (base.findings().get(i).state() != vn.hatang.core.check.State.FAIL
+        || base.findings().get(i).shortfall() == null) {
+      i++;
+    }
+    vn.hatang.core.check.Finding x = base.findings().get(i);
+    vn.hatang.core.check.Message why = vn.hatang.core.check.Message.of("reason.valueMissing", "x");
+    vn.hatang.core.check.Message os = vn.hatang.core.check.Message.of("note.memoryOsVisible", 7.5);
+    List<vn.hatang.core.check.Finding> variants =
+        List.of(
+            x,
+            finding(
+                x,
+                x.state(),
+                12345.0,
+                x.required(),
+                x.shortfall(),
+                x.shortfallUnit(),
+                null,
+                null,
+                x.unitCost()),
+            finding(
+                x,
+                x.state(),
+                x.measured(),
+                99999.0,
+                x.shortfall(),
+                x.shortfallUnit(),
+                null,
+                null,
+                x.unitCost()),
+            finding(
+                x,
+                x.state(),
+                x.measured(),
+                x.required(),
+                x.shortfall() + 1,
+                x.shortfallUnit(),
+                null,
+                null,
+                x.unitCost()),
+            finding(
+                x,
+                x.state(),
+                x.measured(),
+                x.required(),
+                x.shortfall(),
+                "GB",
+                null,
+                null,
+                x.unitCost()),
+            finding(
+                x,
+                x.state(),
+                x.measured(),
+                x.required(),
+                x.shortfall(),
+                x.shortfallUnit(),
+                null,
+                os,
+                x.unitCost()),
+            finding(
+                x,
+                x.state(),
+                x.measured(),
+                x.required(),
+                x.shortfall(),
+                x.shortfallUnit(),
+                null,
+                null,
+                777L),
+            finding(
+                x,
+                vn.hatang.core.check.State.UNKNOWN,
+                null,
+                x.required(),
+                null,
+                null,
+                why,
+                null,
+                x.unitCost()));
+    TableRenderer shared = new TableRenderer();
+    List<String> tables = new ArrayList<>();
+    for (vn.hatang.core.check.Finding v : variants) {
+      List<vn.hatang.core.check.Finding> findings = new ArrayList<>(base.findings());
+      findings.set(i, v);
+      MachineResult r =
+          new MachineResult(
+              base.source(), base.snapshot(), base.verdict(), findings, base.ageDays(), false);
+      String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
+      assertThat(kept)
+          .as("variant %d", tables.size())
+          .isEqualTo(new String(new TableRenderer().part(r, std, f), StandardCharsets.UTF_8));
+      tables.add(kept);
+    }
+    for (int a = 0; a < tables.size(); a++) {
+      for (int b = a + 1; b < tables.size(); b++) {
+        assertThat(tables.get(a)).as("variants %d and %d", a, b).isNotEqualTo(tables.get(b));
+      }
+    }
+    // And the first again: its table, kept.
+    assertThat(new String(shared.part(base, std, f), StandardCharsets.UTF_8))
+        .isEqualTo(tables.get(0));
+  }
+
+  private static vn.hatang.core.check.Finding finding(
+      vn.hatang.core.check.Finding x,
+      vn.hatang.core.check.State state,
+      Object measured,
+      Object required,
+      Double shortfall,
+      String shortfallUnit,
+      vn.hatang.core.check.Message reason,
+      vn.hatang.core.check.Message note,
+      Long unitCost) {
+    return new vn.hatang.core.check.Finding(
+        x.check(), state, measured, required, shortfall, shortfallUnit, reason, note, unitCost);
+  }
 }
