@@ -32,8 +32,10 @@ import vn.hatang.core.standard.Standard;
 /**
  * A check run's output kept outside the heap while the run goes on: each machine's part is rendered
  * as soon as it is judged (on the thread that parsed it) and appended to a temporary file; the heap
- * keeps, per machine, where its part is, its row of the table and its sort key, not its findings.
- * {@link #writeTo} then writes the head, the parts in report order and the tail: the same bytes as
+ * keeps, per machine, where its part is, its row of the table and its sort key, not its findings. A
+ * piece the part shares with other machines' parts and that the renderer keeps for the run (a
+ * deficiency table, {@link PartRenderer#pieces}) is held by reference, not written again. {@link
+ * #writeTo} then writes the head, the parts in report order and the tail: the same bytes as
  * rendering the whole {@link CheckReport}.
  *
  * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) is as
@@ -42,7 +44,7 @@ import vn.hatang.core.standard.Standard;
 public final class SpooledRun implements AutoCloseable {
 
   /** What is made of one machine ahead, on a parsing thread. */
-  record Made(Key key, byte[] part, String[] row) {}
+  record Made(Key key, PartRenderer.Pieces part, String[] row) {}
 
   /**
    * What the heap keeps of a machine besides its row: the report's sort key ({@link
@@ -76,8 +78,20 @@ public final class SpooledRun implements AutoCloseable {
     }
   }
 
-  /** One machine in the heap: its key, its row, where its part is. */
-  private record Entry(Key key, String[] row, long offset, int length) {}
+  /**
+   * One machine in the heap: its key, its row, where its own bytes are (or the bytes, {@link
+   * #IN_HEAP}), and the piece its part shares with others' (held by reference: the renderer keeps
+   * it anyway) and where it goes.
+   */
+  private record Entry(
+      Key key, String[] row, long offset, int length, byte[] shared, int sharedAt, byte[] inHeap) {}
+
+  /**
+   * A part's own bytes kept in the heap rather than spooled when they are at most this long and the
+   * rest of the part is a shared piece (a title line beside a deficiency table): a few dozen bytes
+   * a machine, against a system call each to read them back.
+   */
+  static final int IN_HEAP = 256;
 
   private final PartRenderer renderer;
   private final Formats formats;
@@ -133,14 +147,27 @@ public final class SpooledRun implements AutoCloseable {
 
   /** The machine's part and row, made on a parsing thread. Thread-safe. */
   Made make(MachineResult r) {
-    byte[] part = renderer.part(r, standard, formats);
+    PartRenderer.Pieces part = renderer.pieces(r, standard, formats);
     String[] row = renderer.row(r, formats);
     return new Made(Key.of(r), part, row);
   }
 
   /** Takes the next machine in input order. */
   void add(Made made) {
-    byte[] part = made.part();
+    byte[] part = made.part().own();
+    if (part.length <= IN_HEAP && made.part().shared() != null) {
+      // A title line beside a shared table: kept here, not read back with a system call each.
+      entries.add(
+          new Entry(
+              made.key(),
+              made.row(),
+              -1,
+              part.length,
+              made.part().shared(),
+              made.part().at(),
+              part));
+      return;
+    }
     try {
       if (part.length > buffer.remaining()) {
         flush();
@@ -153,7 +180,15 @@ public final class SpooledRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    entries.add(new Entry(made.key(), made.row(), written, part.length));
+    entries.add(
+        new Entry(
+            made.key(),
+            made.row(),
+            written,
+            part.length,
+            made.part().shared(),
+            made.part().at(),
+            null));
     written += part.length;
   }
 
@@ -283,13 +318,17 @@ public final class SpooledRun implements AutoCloseable {
     try {
       for (int i = 0; i < parts.length; i++) {
         Entry e = chunk.get(i);
+        if (e.inHeap() != null) {
+          parts[i] = new PartRenderer.Pieces(e.inHeap(), e.shared(), e.sharedAt()).part();
+          continue;
+        }
         ByteBuffer buf = ByteBuffer.allocate(e.length());
         while (buf.hasRemaining()) {
           if (channel.read(buf, e.offset() + buf.position()) < 0) {
             throw new IOException("spool file " + file + " ended early");
           }
         }
-        parts[i] = buf.array();
+        parts[i] = new PartRenderer.Pieces(buf.array(), e.shared(), e.sharedAt()).part();
       }
     } catch (IOException x) {
       throw new UncheckedIOException(x);

@@ -27,6 +27,37 @@ public interface PartRenderer extends ReportRenderer {
    */
   byte[] part(MachineResult r, Standard standard, Formats f);
 
+  /**
+   * A machine's part in pieces, for a run that keeps parts outside the heap: its own bytes, and a
+   * piece shared with other machines' parts that the renderer keeps for the run (never changed),
+   * which the run then holds by reference instead of storing it again. The part is {@code own[0,
+   * at)}, then {@code shared}, then {@code own[at, end)}. Pure and thread-safe.
+   */
+  default Pieces pieces(MachineResult r, Standard standard, Formats f) {
+    return new Pieces(part(r, standard, f), null, 0);
+  }
+
+  /**
+   * See {@link PartRenderer#pieces}.
+   *
+   * @param own the machine's own bytes
+   * @param shared a piece kept by the renderer, or {@code null}
+   * @param at where in {@code own} the shared piece goes
+   */
+  record Pieces(byte[] own, byte[] shared, int at) {
+    /** The whole part. */
+    public byte[] part() {
+      if (shared == null) {
+        return own;
+      }
+      byte[] out = new byte[own.length + shared.length];
+      System.arraycopy(own, 0, out, 0, at);
+      System.arraycopy(shared, 0, out, at, shared.length);
+      System.arraycopy(own, at, out, at + shared.length, own.length - at);
+      return out;
+    }
+  }
+
   /** The machine's row for the head, kept in the summary; {@code null} when the format has none. */
   default String[] row(MachineResult r, Formats f) {
     return null;

@@ -362,6 +362,9 @@ class TableCellsTest {
           new MachineResult(
               base.source(), base.snapshot(), base.verdict(), findings, base.ageDays(), false);
       String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
+      PartRenderer.Pieces pieces = shared.pieces(r, std, f);
+      assertThat(pieces.shared()).as("the table, kept and shared").isNotNull();
+      assertThat(new String(pieces.part(), StandardCharsets.UTF_8)).isEqualTo(kept);
       assertThat(kept)
           .as("variant %d", tables.size())
           .isEqualTo(new String(new TableRenderer().part(r, std, f), StandardCharsets.UTF_8));
