@@ -277,6 +277,49 @@ public final class JsonRenderer implements PartRenderer {
       CheckText t = checks.get(c);
       return t != null ? t : CheckText.of(c, locale); // a check from elsewhere: made each time
     }
+
+    /**
+     * A finding's object as it stands in a machine's part (UTF-8, indented), kept by what it shows
+     * ({@link FindingKey}; at most {@link #FINDINGS_KEPT}): a fleet's machines have the same few
+     * thousand findings (100,000 generated machines, 2.5 million findings). {@code null} for one
+     * with a waiver or once the cache is full: the caller writes it.
+     */
+    byte[] finding(Finding x, Formats f) throws IOException {
+      Formats owner = findingsFormats;
+      if (owner == null) {
+        synchronized (this) {
+          if (findingsFormats == null) {
+            findingsFormats = f;
+          }
+          owner = findingsFormats;
+        }
+      }
+      if (x.waiver() != null || owner != f) {
+        return null; // the kept objects are the messages of the formats they were made with
+      }
+      FindingKey key = new FindingKey(x);
+      byte[] kept = findings.get(key);
+      if (kept != null || findings.size() >= FINDINGS_KEPT) {
+        return kept;
+      }
+      ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+      try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+        // Two objects deep, as in a part: the machine (an item of "machines") and the finding.
+        g.setPrettyPrinter(new IndentedJson(2));
+        JsonRenderer.finding(g, x, this, f);
+      }
+      kept = bytes.toByteArray();
+      byte[] before = findings.putIfAbsent(key, kept);
+      return before != null ? before : kept;
+    }
+
+    private static final int FINDINGS_KEPT = 16_384;
+
+    /** The formats the kept findings were written with (their reasons' and notes' texts). */
+    private volatile Formats findingsFormats;
+
+    private final java.util.Map<FindingKey, byte[]> findings =
+        new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   /** One check's texts as JSON values; {@code null} where the field is JSON null. */
@@ -366,7 +409,12 @@ public final class JsonRenderer implements PartRenderer {
     g.writeFieldName(K_FINDINGS);
     g.writeStartArray();
     for (Finding x : r.findings()) {
-      finding(g, x, texts, f);
+      byte[] kept = texts.finding(x, f);
+      if (kept != null) {
+        g.writeRawValue(new Raw(kept));
+      } else {
+        finding(g, x, texts, f);
+      }
     }
     g.writeEndArray();
     g.writeEndObject();

@@ -350,10 +350,10 @@ public final class TableRenderer implements PartRenderer {
      * this run keeps (the same array for every machine with these rows, never changed).
      */
     byte[] table(List<Finding> findings, boolean[] kept) {
-      List<RowKey> key = new ArrayList<>();
+      List<FindingKey> key = new ArrayList<>();
       for (Finding x : findings) {
         if (shown(x)) {
-          key.add(new RowKey(x));
+          key.add(new FindingKey(x));
         }
       }
       byte[] table = tables.get(key);
@@ -389,7 +389,7 @@ public final class TableRenderer implements PartRenderer {
       return table;
     }
 
-    private final Map<List<RowKey>, byte[]> tables = new ConcurrentHashMap<>();
+    private final Map<List<FindingKey>, byte[]> tables = new ConcurrentHashMap<>();
 
     /** A finding's row: check, state, measured, required, shortfall or reason, remediation. */
     Cell[] row(Finding x) {
@@ -491,51 +491,6 @@ public final class TableRenderer implements PartRenderer {
         }
       }
       return c;
-    }
-  }
-
-  /**
-   * What a finding's row is made of ({@link Cells#row}: its check, the same object, and the values
-   * the cells show): equal keys, equal rows. Not the finding itself, whose check would be compared
-   * field by field.
-   */
-  private static final class RowKey {
-    private final Finding x;
-    private final int hash;
-
-    RowKey(Finding x) {
-      this.x = x;
-      int h = System.identityHashCode(x.check());
-      h = 31 * h + x.state().hashCode();
-      h = 31 * h + Objects.hashCode(x.measured());
-      h = 31 * h + Objects.hashCode(x.required());
-      h = 31 * h + Objects.hashCode(x.shortfall());
-      h = 31 * h + Objects.hashCode(x.shortfallUnit());
-      h = 31 * h + Objects.hashCode(x.reason());
-      h = 31 * h + Objects.hashCode(x.note());
-      this.hash = 31 * h + Objects.hashCode(x.unitCost());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof RowKey k) || k.hash != hash) {
-        return false;
-      }
-      Finding y = k.x;
-      return y.check() == x.check()
-          && y.state() == x.state()
-          && Objects.equals(y.measured(), x.measured())
-          && Objects.equals(y.required(), x.required())
-          && Objects.equals(y.shortfall(), x.shortfall())
-          && Objects.equals(y.shortfallUnit(), x.shortfallUnit())
-          && Objects.equals(y.reason(), x.reason())
-          && Objects.equals(y.note(), x.note())
-          && Objects.equals(y.unitCost(), x.unitCost());
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 

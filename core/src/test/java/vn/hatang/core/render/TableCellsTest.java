@@ -353,31 +353,35 @@ class TableCellsTest {
                 why,
                 null,
                 x.unitCost()));
-    TableRenderer shared = new TableRenderer();
-    List<String> tables = new ArrayList<>();
-    for (vn.hatang.core.check.Finding v : variants) {
-      List<vn.hatang.core.check.Finding> findings = new ArrayList<>(base.findings());
-      findings.set(i, v);
-      MachineResult r =
-          new MachineResult(
-              base.source(), base.snapshot(), base.verdict(), findings, base.ageDays(), false);
-      String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
-      PartRenderer.Pieces pieces = shared.pieces(r, std, f);
-      assertThat(pieces.shared()).as("the table, kept and shared").isNotNull();
-      assertThat(new String(pieces.part(), StandardCharsets.UTF_8)).isEqualTo(kept);
-      assertThat(kept)
-          .as("variant %d", tables.size())
-          .isEqualTo(new String(new TableRenderer().part(r, std, f), StandardCharsets.UTF_8));
-      tables.add(kept);
-    }
-    for (int a = 0; a < tables.size(); a++) {
-      for (int b = a + 1; b < tables.size(); b++) {
-        assertThat(tables.get(a)).as("variants %d and %d", a, b).isNotEqualTo(tables.get(b));
+    for (java.util.function.Supplier<PartRenderer> fresh :
+        List.<java.util.function.Supplier<PartRenderer>>of(TableRenderer::new, JsonRenderer::new)) {
+      PartRenderer shared = fresh.get();
+      boolean table = shared instanceof TableRenderer;
+      List<String> parts = new ArrayList<>();
+      for (vn.hatang.core.check.Finding v : variants) {
+        List<vn.hatang.core.check.Finding> findings = new ArrayList<>(base.findings());
+        findings.set(i, v);
+        MachineResult r =
+            new MachineResult(
+                base.source(), base.snapshot(), base.verdict(), findings, base.ageDays(), false);
+        String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
+        PartRenderer.Pieces pieces = shared.pieces(r, std, f);
+        assertThat(pieces.shared() != null).as("the table kept and shared").isEqualTo(table);
+        assertThat(new String(pieces.part(), StandardCharsets.UTF_8)).isEqualTo(kept);
+        assertThat(kept)
+            .as("%s variant %d", shared.getClass().getSimpleName(), parts.size())
+            .isEqualTo(new String(fresh.get().part(r, std, f), StandardCharsets.UTF_8));
+        parts.add(kept);
       }
+      for (int a = 0; a < parts.size(); a++) {
+        for (int b = a + 1; b < parts.size(); b++) {
+          assertThat(parts.get(a)).as("variants %d and %d", a, b).isNotEqualTo(parts.get(b));
+        }
+      }
+      // And the first again: its part, from what is kept.
+      assertThat(new String(shared.part(base, std, f), StandardCharsets.UTF_8))
+          .isEqualTo(parts.get(0));
     }
-    // And the first again: its table, kept.
-    assertThat(new String(shared.part(base, std, f), StandardCharsets.UTF_8))
-        .isEqualTo(tables.get(0));
   }
 
   private static vn.hatang.core.check.Finding finding(
