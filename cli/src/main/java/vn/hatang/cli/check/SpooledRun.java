@@ -32,11 +32,11 @@ import vn.hatang.core.standard.Standard;
 /**
  * A check run's output kept outside the heap while the run goes on: each machine's part is rendered
  * as soon as it is judged (on the thread that parsed it) and appended to a temporary file; the heap
- * keeps, per machine, where its part is, its row of the table and its sort key, not its findings. A
- * piece the part shares with other machines' parts and that the renderer keeps for the run (a
- * deficiency table, {@link PartRenderer#pieces}) is held by reference, not written again. {@link
- * #writeTo} then writes the head, the parts in report order and the tail: the same bytes as
- * rendering the whole {@link CheckReport}.
+ * keeps, per machine, where its part is, its row of the table and its sort key, not its findings.
+ * Pieces the part shares with other machines' parts and that the renderer keeps for the run (a
+ * deficiency table, JSON findings: {@link PartRenderer#pieces}) are held by reference, not written
+ * again. {@link #writeTo} then writes the head, the parts in report order and the tail: the same
+ * bytes as rendering the whole {@link CheckReport}.
  *
  * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) is as
  * large as the output and is deleted by {@link #close}.
@@ -80,16 +80,22 @@ public final class SpooledRun implements AutoCloseable {
 
   /**
    * One machine in the heap: its key, its row, where its own bytes are (or the bytes, {@link
-   * #IN_HEAP}), and the piece its part shares with others' (held by reference: the renderer keeps
-   * it anyway) and where it goes.
+   * #IN_HEAP}), and the pieces its part shares with others' (held by reference: the renderer keeps
+   * them anyway) and where they go.
    */
   private record Entry(
-      Key key, String[] row, long offset, int length, byte[] shared, int sharedAt, byte[] inHeap) {}
+      Key key,
+      String[] row,
+      long offset,
+      int length,
+      byte[][] shared,
+      int[] sharedAt,
+      byte[] inHeap) {}
 
   /**
    * A part's own bytes kept in the heap rather than spooled when they are at most this long and the
-   * rest of the part is a shared piece (a title line beside a deficiency table): a few dozen bytes
-   * a machine, against a system call each to read them back.
+   * rest of the part is shared pieces (a title line beside a deficiency table): a few dozen bytes a
+   * machine, against a system call each to read them back.
    */
   static final int IN_HEAP = 256;
 
@@ -155,7 +161,7 @@ public final class SpooledRun implements AutoCloseable {
   /** Takes the next machine in input order. */
   void add(Made made) {
     byte[] part = made.part().own();
-    if (part.length <= IN_HEAP && made.part().shared() != null) {
+    if (part.length <= IN_HEAP && made.part().shared().length > 0) {
       // A title line beside a shared table: kept here, not read back with a system call each.
       entries.add(
           new Entry(

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -158,6 +159,61 @@ public final class JsonRenderer implements PartRenderer {
     }
     return bytes.toByteArray();
   }
+
+  /**
+   * The part in pieces: the machine's own fields and the separators its own, each finding kept by
+   * the run ({@link Texts#finding}) a shared piece. A check keeps only the machine's own bytes in
+   * its spool: 100,000 machines' findings were 90% of 1.3 GB.
+   */
+  @Override
+  public Pieces pieces(MachineResult r, Standard standard, Formats f) {
+    String currency =
+        standard.reference().prices() == null ? null : standard.reference().prices().currency();
+    Texts texts = texts(standard, f.messages().locale(), currency);
+    ByteArrayBuilder bytes = Parts.builder();
+    Shared shared = new Shared(bytes);
+    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(new IndentedJson(1));
+      shared.generator = g;
+      machine(g, r, texts, f, f.messages().locale(), shared);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
+    }
+    return shared.pieces(bytes.toByteArray());
+  }
+
+  /** The kept findings of a part being written, and where they go in its own bytes. */
+  private static final class Shared {
+    private final ByteArrayBuilder own;
+    private JsonGenerator generator;
+    private final List<byte[]> pieces = new ArrayList<>();
+    private int[] at = new int[32];
+
+    Shared(ByteArrayBuilder own) {
+      this.own = own;
+    }
+
+    /** A kept finding goes here: its separator written, its bytes held apart. */
+    void add(byte[] kept) throws IOException {
+      generator.writeRawValue(NOTHING); // the separator before an array item, and no bytes
+      generator.flush();
+      if (pieces.size() == at.length) {
+        at = java.util.Arrays.copyOf(at, 2 * at.length);
+      }
+      at[pieces.size()] = own.size();
+      pieces.add(kept);
+    }
+
+    Pieces pieces(byte[] ownBytes) {
+      return pieces.isEmpty()
+          ? new Pieces(ownBytes, Pieces.NONE, Pieces.NOWHERE)
+          : new Pieces(
+              ownBytes, pieces.toArray(new byte[0][]), java.util.Arrays.copyOf(at, pieces.size()));
+    }
+  }
+
+  /** A raw value of no bytes: what stands in a part's own bytes for a shared finding. */
+  private static final Raw NOTHING = new Raw(new byte[0]);
 
   /**
    * A part's bytes, written by the generator as they are (UTF-8 already): {@link
@@ -380,6 +436,13 @@ public final class JsonRenderer implements PartRenderer {
 
   private static void machine(
       JsonGenerator g, MachineResult r, Texts texts, Formats f, Locale locale) throws IOException {
+    machine(g, r, texts, f, locale, null);
+  }
+
+  /** With {@code shared}: the kept findings held apart instead of written. */
+  private static void machine(
+      JsonGenerator g, MachineResult r, Texts texts, Formats f, Locale locale, Shared shared)
+      throws IOException {
     Snapshot snap = r.snapshot();
     g.writeStartObject();
     text(g, K_SOURCE, r.source());
@@ -410,7 +473,9 @@ public final class JsonRenderer implements PartRenderer {
     g.writeStartArray();
     for (Finding x : r.findings()) {
       byte[] kept = texts.finding(x, f);
-      if (kept != null) {
+      if (kept != null && shared != null) {
+        shared.add(kept);
+      } else if (kept != null) {
         g.writeRawValue(new Raw(kept));
       } else {
         finding(g, x, texts, f);

@@ -28,32 +28,50 @@ public interface PartRenderer extends ReportRenderer {
   byte[] part(MachineResult r, Standard standard, Formats f);
 
   /**
-   * A machine's part in pieces, for a run that keeps parts outside the heap: its own bytes, and a
-   * piece shared with other machines' parts that the renderer keeps for the run (never changed),
-   * which the run then holds by reference instead of storing it again. The part is {@code own[0,
-   * at)}, then {@code shared}, then {@code own[at, end)}. Pure and thread-safe.
+   * A machine's part in pieces, for a run that keeps parts outside the heap: its own bytes, and
+   * pieces shared with other machines' parts that the renderer keeps for the run (never changed),
+   * which the run then holds by reference instead of storing them again. The part is {@code own}
+   * with {@code shared[k]} put in at {@code at[k]} (positions in {@code own}, in order). Pure and
+   * thread-safe.
    */
   default Pieces pieces(MachineResult r, Standard standard, Formats f) {
-    return new Pieces(part(r, standard, f), null, 0);
+    return new Pieces(part(r, standard, f), Pieces.NONE, Pieces.NOWHERE);
   }
 
   /**
    * See {@link PartRenderer#pieces}.
    *
    * @param own the machine's own bytes
-   * @param shared a piece kept by the renderer, or {@code null}
-   * @param at where in {@code own} the shared piece goes
+   * @param shared pieces kept by the renderer
+   * @param at where in {@code own} each shared piece goes, in order
    */
-  record Pieces(byte[] own, byte[] shared, int at) {
+  record Pieces(byte[] own, byte[][] shared, int[] at) {
+    /** No shared piece. */
+    public static final byte[][] NONE = {};
+
+    /** No place. */
+    public static final int[] NOWHERE = {};
+
     /** The whole part. */
     public byte[] part() {
-      if (shared == null) {
+      if (shared.length == 0) {
         return own;
       }
-      byte[] out = new byte[own.length + shared.length];
-      System.arraycopy(own, 0, out, 0, at);
-      System.arraycopy(shared, 0, out, at, shared.length);
-      System.arraycopy(own, at, out, at + shared.length, own.length - at);
+      int n = own.length;
+      for (byte[] piece : shared) {
+        n += piece.length;
+      }
+      byte[] out = new byte[n];
+      int from = 0;
+      int to = 0;
+      for (int k = 0; k < shared.length; k++) {
+        System.arraycopy(own, from, out, to, at[k] - from);
+        to += at[k] - from;
+        from = at[k];
+        System.arraycopy(shared[k], 0, out, to, shared[k].length);
+        to += shared[k].length;
+      }
+      System.arraycopy(own, from, out, to, own.length - from);
       return out;
     }
   }

@@ -225,9 +225,9 @@ public final class TableRenderer implements PartRenderer {
     byte[] head = head(r, f);
     byte[] tail = waiverLines(r, f.messages());
     if (!kept[0]) {
-      return new Pieces(concat(head, table, tail), null, 0);
+      return new Pieces(concat(head, table, tail), Pieces.NONE, Pieces.NOWHERE);
     }
-    return new Pieces(concat(head, tail), table, head.length);
+    return new Pieces(concat(head, tail), new byte[][] {table}, new int[] {head.length});
   }
 
   private static byte[] concat(byte[]... pieces) {

@@ -366,7 +366,9 @@ class TableCellsTest {
                 base.source(), base.snapshot(), base.verdict(), findings, base.ageDays(), false);
         String kept = new String(shared.part(r, std, f), StandardCharsets.UTF_8);
         PartRenderer.Pieces pieces = shared.pieces(r, std, f);
-        assertThat(pieces.shared() != null).as("the table kept and shared").isEqualTo(table);
+        assertThat(pieces.shared().length)
+            .as("kept and shared: the table, or each finding")
+            .isEqualTo(table ? 1 : findings.size());
         assertThat(new String(pieces.part(), StandardCharsets.UTF_8)).isEqualTo(kept);
         assertThat(kept)
             .as("%s variant %d", shared.getClass().getSimpleName(), parts.size())
