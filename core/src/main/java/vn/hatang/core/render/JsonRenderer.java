@@ -196,11 +196,11 @@ public final class JsonRenderer implements PartRenderer {
     /** A kept finding goes here: its separator written, its bytes held apart. */
     void add(byte[] kept) throws IOException {
       generator.writeRawValue(NOTHING); // the separator before an array item, and no bytes
-      generator.flush();
       if (pieces.size() == at.length) {
         at = java.util.Arrays.copyOf(at, 2 * at.length);
       }
-      at[pieces.size()] = own.size();
+      // What the builder has, and what the generator holds yet.
+      at[pieces.size()] = own.size() + generator.getOutputBuffered();
       pieces.add(kept);
     }
 
