@@ -38,8 +38,8 @@ import vn.hatang.core.standard.Standard;
  * again. {@link #writeTo} then writes the head, the parts in report order and the tail: the same
  * bytes as rendering the whole {@link CheckReport}.
  *
- * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) is as
- * large as the output and is deleted by {@link #close}.
+ * <p>The temporary file (owner-only; next to the output file, or in {@code java.io.tmpdir}) holds
+ * the parts' own bytes, at most as large as the output, and is deleted by {@link #close}.
  */
 public final class SpooledRun implements AutoCloseable {
 
@@ -160,42 +160,36 @@ public final class SpooledRun implements AutoCloseable {
 
   /** Takes the next machine in input order. */
   void add(Made made) {
-    byte[] part = made.part().own();
-    if (part.length <= IN_HEAP && made.part().shared().length > 0) {
-      // A title line beside a shared table: kept here, not read back with a system call each.
-      entries.add(
-          new Entry(
-              made.key(),
-              made.row(),
-              -1,
-              part.length,
-              made.part().shared(),
-              made.part().at(),
-              part));
-      return;
-    }
-    try {
-      if (part.length > buffer.remaining()) {
-        flush();
+    PartRenderer.Pieces part = made.part();
+    byte[] own = part.own();
+    // A title line beside a shared table is kept here: no system call each to read it back.
+    boolean inHeap = own.length <= IN_HEAP && part.shared().length > 0;
+    long offset = -1;
+    if (!inHeap) {
+      try {
+        if (own.length > buffer.remaining()) {
+          flush();
+        }
+        if (own.length > buffer.capacity()) {
+          write(ByteBuffer.wrap(own));
+        } else {
+          buffer.put(own);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      if (part.length > buffer.capacity()) {
-        write(ByteBuffer.wrap(part));
-      } else {
-        buffer.put(part);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      offset = written;
+      written += own.length;
     }
     entries.add(
         new Entry(
             made.key(),
             made.row(),
-            written,
-            part.length,
-            made.part().shared(),
-            made.part().at(),
-            null));
-    written += part.length;
+            offset,
+            own.length,
+            part.shared(),
+            part.at(),
+            inHeap ? own : null));
   }
 
   private void flush() throws IOException {

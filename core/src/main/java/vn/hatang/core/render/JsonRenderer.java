@@ -145,19 +145,7 @@ public final class JsonRenderer implements PartRenderer {
   /** The machine's object, indented as an item of the top-level object's {@code machines} array. */
   @Override
   public byte[] part(MachineResult r, Standard standard, Formats f) {
-    String currency =
-        standard.reference().prices() == null ? null : standard.reference().prices().currency();
-    Texts texts = texts(standard, f.messages().locale(), currency);
-    ByteArrayBuilder bytes = Parts.builder();
-    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      // As an item of the top-level object's "machines" array: one level deep (an array written
-      // on one line adds none).
-      g.setPrettyPrinter(new IndentedJson(1));
-      machine(g, r, texts, f, f.messages().locale());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
-    }
-    return bytes.toByteArray();
+    return pieces(r, standard, f).part();
   }
 
   /**
@@ -173,6 +161,8 @@ public final class JsonRenderer implements PartRenderer {
     ByteArrayBuilder bytes = Parts.builder();
     Shared shared = new Shared(bytes);
     try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      // As an item of the top-level object's "machines" array: one level deep (an array written
+      // on one line adds none).
       g.setPrettyPrinter(new IndentedJson(1));
       shared.generator = g;
       machine(g, r, texts, f, f.messages().locale(), shared);
@@ -434,12 +424,7 @@ public final class JsonRenderer implements PartRenderer {
           .map(st -> new SerializedString(st.name()))
           .toArray(SerializedString[]::new);
 
-  private static void machine(
-      JsonGenerator g, MachineResult r, Texts texts, Formats f, Locale locale) throws IOException {
-    machine(g, r, texts, f, locale, null);
-  }
-
-  /** With {@code shared}: the kept findings held apart instead of written. */
+  /** A machine's object; the findings the run keeps are held apart in {@code shared}. */
   private static void machine(
       JsonGenerator g, MachineResult r, Texts texts, Formats f, Locale locale, Shared shared)
       throws IOException {
@@ -473,10 +458,8 @@ public final class JsonRenderer implements PartRenderer {
     g.writeStartArray();
     for (Finding x : r.findings()) {
       byte[] kept = texts.finding(x, f);
-      if (kept != null && shared != null) {
+      if (kept != null) {
         shared.add(kept);
-      } else if (kept != null) {
-        g.writeRawValue(new Raw(kept));
       } else {
         finding(g, x, texts, f);
       }

@@ -27,6 +27,7 @@ import vn.hatang.core.render.TextTable.Cell;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Check;
 import vn.hatang.core.standard.Standard;
+import vn.hatang.core.util.Memo;
 import vn.hatang.core.waiver.Waiver;
 
 /**
@@ -179,32 +180,32 @@ public final class TableRenderer implements PartRenderer {
     if (!deficient(r)) {
       return new byte[0];
     }
+    if (!f.colour()) {
+      return pieces(r, std, f).part();
+    }
     Cells cells = cells(std, f);
     ByteArrayBuilder out = Parts.builder();
     out.write(head(r, f));
-    if (!f.colour()) {
-      out.write(cells.table(r.findings()));
-    } else {
-      List<Cell[]> d = new ArrayList<>();
-      d.add(cells.header);
-      List<State> states = new ArrayList<>();
-      for (Finding x : r.findings()) {
-        if (shown(x)) {
-          states.add(x.state());
-          d.add(cells.row(x));
-        }
+    // In colour: the table as text, its states coloured (not kept; a terminal's run is small).
+    List<Cell[]> d = new ArrayList<>();
+    d.add(cells.header);
+    List<State> states = new ArrayList<>();
+    for (Finding x : r.findings()) {
+      if (shown(x)) {
+        states.add(x.state());
+        d.add(cells.row(x));
       }
-      StringBuilder coloured = new StringBuilder(4096);
-      TextTable.Styler styler =
-          (row, col, padded) ->
-              row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
-      try {
-        TextTable.renderCells(d, new boolean[6], INDENT.text(), styler, coloured);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // a StringBuilder does not fail
-      }
-      out.write(coloured.toString().getBytes(StandardCharsets.UTF_8));
     }
+    StringBuilder coloured = new StringBuilder(4096);
+    TextTable.Styler styler =
+        (row, col, padded) ->
+            row > 0 && col == 1 ? Terminal.colour(states.get(row - 1), padded) : padded;
+    try {
+      TextTable.renderCells(d, new boolean[6], INDENT.text(), styler, coloured);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    out.write(coloured.toString().getBytes(StandardCharsets.UTF_8));
     out.write(waiverLines(r, f.messages()));
     return out.toByteArray();
   }
@@ -219,15 +220,13 @@ public final class TableRenderer implements PartRenderer {
     if (f.colour() || !deficient(r)) {
       return PartRenderer.super.pieces(r, std, f);
     }
-    Cells cells = cells(std, f);
-    boolean[] kept = {false};
-    byte[] table = cells.table(r.findings(), kept);
+    Table table = cells(std, f).table(r.findings());
     byte[] head = head(r, f);
     byte[] tail = waiverLines(r, f.messages());
-    if (!kept[0]) {
-      return new Pieces(concat(head, table, tail), Pieces.NONE, Pieces.NOWHERE);
+    if (!table.kept()) {
+      return new Pieces(concat(head, table.bytes(), tail), Pieces.NONE, Pieces.NOWHERE);
     }
-    return new Pieces(concat(head, tail), new byte[][] {table}, new int[] {head.length});
+    return new Pieces(concat(head, tail), new byte[][] {table.bytes()}, new int[] {head.length});
   }
 
   private static byte[] concat(byte[]... pieces) {
@@ -341,27 +340,16 @@ public final class TableRenderer implements PartRenderer {
      * generated machines: 93% of them among the 4,096 most common), so the tables made are kept by
      * their rows' keys (at most {@link #LIMIT}).
      */
-    byte[] table(List<Finding> findings) {
-      return table(findings, null);
-    }
-
-    /**
-     * {@link #table(List)}; {@code kept[0]} (when given) says whether the table returned is one
-     * this run keeps (the same array for every machine with these rows, never changed).
-     */
-    byte[] table(List<Finding> findings, boolean[] kept) {
+    Table table(List<Finding> findings) {
       List<FindingKey> key = new ArrayList<>();
       for (Finding x : findings) {
         if (shown(x)) {
           key.add(new FindingKey(x));
         }
       }
-      byte[] table = tables.get(key);
-      if (table != null) {
-        if (kept != null) {
-          kept[0] = true;
-        }
-        return table;
+      byte[] kept = tables.get(key);
+      if (kept != null) {
+        return new Table(kept, true);
       }
       List<Cell[]> d = new ArrayList<>(key.size() + 1);
       d.add(header);
@@ -376,17 +364,12 @@ public final class TableRenderer implements PartRenderer {
       } catch (IOException e) {
         throw new UncheckedIOException(e); // a ByteArrayBuilder does not fail
       }
-      table = bytes.toByteArray();
-      if (tables.size() < LIMIT) {
-        byte[] before = tables.putIfAbsent(key, table);
-        if (before != null) {
-          table = before;
-        }
-        if (kept != null) {
-          kept[0] = true;
-        }
+      byte[] made = bytes.toByteArray();
+      if (tables.size() >= LIMIT) {
+        return new Table(made, false);
       }
-      return table;
+      byte[] before = tables.putIfAbsent(key, made);
+      return new Table(before != null ? before : made, true);
     }
 
     private final Map<List<FindingKey>, byte[]> tables = new ConcurrentHashMap<>();
@@ -494,6 +477,12 @@ public final class TableRenderer implements PartRenderer {
     }
   }
 
+  /**
+   * A machine's deficiency table, and whether the run keeps it (the same array for every machine
+   * with these rows, never changed).
+   */
+  private record Table(byte[] bytes, boolean kept) {}
+
   /** The reason or note a shortfall cell shows, as a key of {@link Cells#cell}. */
   private record ReasonNote(Message reason, Message note) {}
 
@@ -546,36 +535,25 @@ public final class TableRenderer implements PartRenderer {
   }
 
   /**
-   * A snapshot's unit as the tables show it ("code name"), one string per unit for the run (at most
-   * {@link #UNIT_LIMIT} kept): every row holds one until the table is written.
+   * A snapshot's unit as the tables show it ("code name"), one string per unit for the run: every
+   * row holds one until the table is written.
    */
   private String unitLabel(Snapshot s) {
-    if (s.unit() == null) {
-      return unit(s);
-    }
-    UnitName key = new UnitName(s.unit().code(), s.unit().name());
-    String label = unitLabels.get(key);
-    if (label == null) {
-      label = unit(s);
-      if (unitLabels.size() < UNIT_LIMIT) {
-        unitLabels.putIfAbsent(key, label);
-      }
-    }
-    return label;
+    return s.unit() == null
+        ? unit(s)
+        : unitLabels.get(new UnitName(s.unit().code(), s.unit().name()));
   }
-
-  private static final int UNIT_LIMIT = 16_384;
 
   private record UnitName(String code, String name) {}
 
-  private final Map<UnitName, String> unitLabels = new ConcurrentHashMap<>();
+  private final Memo<UnitName, String> unitLabels =
+      new Memo<>(u -> unit(u.code(), u.name()), 16_384, u -> Memo.chars(u.code(), u.name()), 512);
 
   private static String unit(Snapshot s) {
-    if (s.unit() == null) {
-      return "—";
-    }
-    String code = s.unit().code() == null ? "" : s.unit().code();
-    String name = s.unit().name() == null ? "" : s.unit().name();
-    return Safe.text((code + " " + name).trim());
+    return s.unit() == null ? "—" : unit(s.unit().code(), s.unit().name());
+  }
+
+  private static String unit(String code, String name) {
+    return Safe.text(((code == null ? "" : code) + " " + (name == null ? "" : name)).trim());
   }
 }

@@ -25,6 +25,7 @@ import vn.hatang.core.snapshot.LineMeasurement;
 import vn.hatang.core.snapshot.Snapshot;
 import vn.hatang.core.standard.Standard;
 import vn.hatang.core.standard.UnitCheck;
+import vn.hatang.core.util.Memo;
 
 /**
  * Builds a {@link PeriodReport} from snapshots streamed in one at a time, in any order: it keeps a
@@ -244,9 +245,9 @@ public final class ReportBuilder {
           .toArray(String[]::new);
 
   /**
-   * A value's text, one string per value (text, number, yes/no) for the run (at most {@link
-   * #TEXTS_KEPT} kept): a report holds every machine's problems until it is built, most with the
-   * same requirement and many with the same measured value.
+   * A value's text, one string per value (text, number, yes/no) for the run: a report holds every
+   * machine's problems until it is built, most with the same requirement and many with the same
+   * measured value.
    */
   private String text(Object value) {
     if (value == null) {
@@ -255,20 +256,11 @@ public final class ReportBuilder {
     if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
       return String.valueOf(value); // a list or other value: not kept as a key
     }
-    String t = texts.get(value);
-    if (t == null) {
-      t = String.valueOf(value);
-      if (texts.size() < TEXTS_KEPT) {
-        texts.putIfAbsent(value, t);
-      }
-    }
-    return t;
+    return texts.get(value);
   }
 
-  private static final int TEXTS_KEPT = 8192;
-
-  /** See {@link #text}; filled from any judging thread. */
-  private final Map<Object, String> texts = new ConcurrentHashMap<>();
+  private final Memo<Object, String> texts =
+      new Memo<>(String::valueOf, 8192, v -> v instanceof String t ? t.length() : 0, 256);
 
   private static boolean newer(Snapshot s, Seen than) {
     int c = s.takenAt().toInstant().compareTo(than.takenAt().toInstant());
